@@ -1,0 +1,35 @@
+"""arquotes: find who said what in Arabic news, with exact spans."""
+
+from arquotes.errors import ArquotesError, GoldFormatError, LexiconError
+from arquotes.extract import Extractor, extract
+from arquotes.model import (
+    Attribution,
+    Claim,
+    Cue,
+    CueCategory,
+    Extraction,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+    SpeakerKind,
+)
+
+__all__ = [
+    "ArquotesError",
+    "Attribution",
+    "Claim",
+    "Cue",
+    "CueCategory",
+    "Extraction",
+    "Extractor",
+    "GoldFormatError",
+    "LexiconError",
+    "Quote",
+    "QuoteKind",
+    "Span",
+    "Speaker",
+    "SpeakerKind",
+    "extract",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,303 @@
+"""Result types: what `arquotes.extract` returns, and their lossless JSON form.
+
+Every class is a frozen, slotted attrs class. Spans are half-open character offsets into the
+ORIGINAL input text, so ``text[item.span.start:item.span.end] == item.text`` always holds.
+``to_dict``/``from_dict`` give a JSON-ready mapping and back without loss.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Attribution",
+    "Claim",
+    "Cue",
+    "CueCategory",
+    "Extraction",
+    "Quote",
+    "QuoteKind",
+    "Span",
+    "Speaker",
+    "SpeakerKind",
+]
+
+
+class QuoteKind(enum.StrEnum):
+    """Whether quoted words are a whole utterance or a fragment inside other speech."""
+
+    DIRECT = "direct"
+    """Words in quotation marks that reproduce a whole utterance."""
+    MIXED = "mixed"
+    """A short quoted fragment embedded in reported speech or narration."""
+
+
+class CueCategory(enum.StrEnum):
+    """The meaning of a cue, a small fixed set (see docs/api.md)."""
+
+    STATEMENT = "statement"  # قال، صرح، ذكر، كتب
+    ADDITION = "addition"  # أضاف، تابع، أردف
+    ASSERTION = "assertion"  # أكد، شدد
+    DENIAL = "denial"  # نفى، استبعد
+    ANNOUNCEMENT = "announcement"  # أعلن، كشف
+    EXPLANATION = "explanation"  # أوضح، أشار، لفت، بين
+    WARNING = "warning"  # حذر
+    DEMAND = "demand"  # طالب، دعا
+    ACCUSATION = "accusation"  # اتهم
+    OPINION = "opinion"  # اعتبر، رأى، توقع
+    SOURCE = "source"  # بحسب، وفقا لـ، نقلا عن
+
+
+class SpeakerKind(enum.StrEnum):
+    """What sort of entity speaks."""
+
+    PERSON = "person"
+    BODY = "body"  # an institution, government, country or document
+    UNNAMED = "unnamed"  # a described but unnamed source: مسؤول في البيت الأبيض
+
+
+@attrs.frozen
+class Span:
+    """Half-open character offsets ``[start, end)`` into the original text."""
+
+    start: int = attrs.field(validator=attrs.validators.ge(0))
+    end: int
+
+    @end.validator
+    def _end_after_start(self, _attribute: object, value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"Span end {value} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        """Number of characters covered."""
+        return self.end - self.start
+
+    def to_dict(self) -> dict[str, int]:
+        """JSON-ready form."""
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        """Inverse of `to_dict`."""
+        return cls(int(data["start"]), int(data["end"]))
+
+
+def _span_or_none(data: Any) -> Span | None:
+    return None if data is None else Span.from_dict(data)
+
+
+@attrs.frozen(kw_only=True)
+class Cue:
+    """The word or phrase that introduces or attributes speech (وقال، مؤكدا، بحسب)."""
+
+    text: str
+    span: Span
+    lemma: str
+    """Dictionary form: وأضافت -> أضاف."""
+    category: CueCategory
+    negated: bool = False
+    """True for a negated cue (لم يقل، لم يؤكد)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "text": self.text,
+            "span": self.span.to_dict(),
+            "lemma": self.lemma,
+            "category": self.category.value,
+            "negated": self.negated,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cue:
+        """Inverse of `to_dict`."""
+        return cls(
+            text=data["text"],
+            span=Span.from_dict(data["span"]),
+            lemma=data["lemma"],
+            category=CueCategory(data["category"]),
+            negated=bool(data.get("negated", False)),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Speaker:
+    """One resolved entity that speaks, with every place the article names it."""
+
+    name: str
+    """Canonical name: the fullest proper name the article uses (ديمتري بيسكوف)."""
+    kind: SpeakerKind = SpeakerKind.PERSON
+    mentions: tuple[Span, ...] = ()
+    """Where the article names this entity, by name or by role, in text order."""
+    aliases: tuple[str, ...] = ()
+    """Other written forms of the name (بيسكوف، دميتري بيسكوف)."""
+    roles: tuple[str, ...] = ()
+    """Roles or organisations written beside the name (المتحدث باسم الكرملين)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        """Inverse of `to_dict`."""
+        return cls(
+            name=data["name"],
+            kind=SpeakerKind(data.get("kind", "person")),
+            mentions=tuple(Span.from_dict(m) for m in data.get("mentions", ())),
+            aliases=tuple(data.get("aliases", ())),
+            roles=tuple(data.get("roles", ())),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Attribution:
+    """Who said an item, through which cue, and how sure we are."""
+
+    speaker: Speaker | None
+    mention: Span | None = None
+    """Where this item's speaker is written; None when inferred (pro-drop, pronoun)."""
+    cue: Cue | None = None
+    confidence: float = attrs.field(default=0.0, validator=attrs.validators.and_(
+        attrs.validators.ge(0.0), attrs.validators.le(1.0)))
+    source: str | None = None
+    """A secondary source the words reached us through (حسبما نقلت وكالة "فرانس برس")."""
+    channel: str | None = None
+    """The channel or audience, when written (للصحفيين، في تغريدة على تويتر)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "mention": None if self.mention is None else self.mention.to_dict(),
+            "cue": None if self.cue is None else self.cue.to_dict(),
+            "confidence": self.confidence,
+            "source": self.source,
+            "channel": self.channel,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        """Inverse of `to_dict`."""
+        speaker = data.get("speaker")
+        cue = data.get("cue")
+        return cls(
+            speaker=None if speaker is None else Speaker.from_dict(speaker),
+            mention=_span_or_none(data.get("mention")),
+            cue=None if cue is None else Cue.from_dict(cue),
+            confidence=float(data.get("confidence", 0.0)),
+            source=data.get("source"),
+            channel=data.get("channel"),
+        )
+
+
+def _attribution_or_none(data: Any) -> Attribution | None:
+    return None if data is None else Attribution.from_dict(data)
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """Words in quotation marks, marks excluded."""
+
+    text: str
+    span: Span
+    kind: QuoteKind = QuoteKind.DIRECT
+    attribution: Attribution | None = None
+    continued: bool = False
+    """True when the quote runs on into the next paragraph, which reopens with a mark."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "text": self.text,
+            "span": self.span.to_dict(),
+            "kind": self.kind.value,
+            "attribution": None if self.attribution is None else self.attribution.to_dict(),
+            "continued": self.continued,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        """Inverse of `to_dict`."""
+        return cls(
+            text=data["text"],
+            span=Span.from_dict(data["span"]),
+            kind=QuoteKind(data.get("kind", "direct")),
+            attribution=_attribution_or_none(data.get("attribution")),
+            continued=bool(data.get("continued", False)),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """Reported speech without quotation marks: an attributed proposition."""
+
+    text: str
+    span: Span
+    attribution: Attribution | None = None
+    quotes: tuple[Quote, ...] = ()
+    """Mixed quotes that lie inside this claim."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "text": self.text,
+            "span": self.span.to_dict(),
+            "attribution": None if self.attribution is None else self.attribution.to_dict(),
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Inverse of `to_dict`."""
+        return cls(
+            text=data["text"],
+            span=Span.from_dict(data["span"]),
+            attribution=_attribution_or_none(data.get("attribution")),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Extraction:
+    """Everything found in one article, each sequence in text order."""
+
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "speakers": [s.to_dict() for s in self.speakers],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """Inverse of `to_dict`."""
+        return cls(
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
+            speakers=tuple(Speaker.from_dict(s) for s in data.get("speakers", ())),
+        )
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Serialise to JSON; lone surrogates in the input are escaped, never an error."""
+        return json.dumps(self.to_dict(), ensure_ascii=True, indent=indent)
+
+    @classmethod
+    def from_json(cls, data: str) -> Extraction:
+        """Inverse of `to_json`."""
+        return cls.from_dict(json.loads(data))

@@ -65,7 +65,7 @@ class Span:
     """Half-open character offsets ``[start, end)`` into the original text."""
 
     start: int = attrs.field(validator=attrs.validators.ge(0))
-    end: int
+    end: int = attrs.field()
 
     @end.validator
     def _end_after_start(self, _attribute: object, value: int) -> None:

@@ -1,20 +1,85 @@
-"""TEMPORARY placeholder while the pipeline is written (replaced in this session)."""
+"""The pipeline: ``text -> fold -> quotes -> cues -> speakers -> attribution -> Extraction``.
+
+`extract` uses the bundled lexicon; `Extractor` lets a user add cue verbs, source phrases,
+titles and known speakers from Python values or a TOML file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from arquotes.attribution import attribute
+from arquotes.claims import find_headlines
+from arquotes.cues import QuoteIndex, find_cues
+from arquotes.document import Document
+from arquotes.lexicon import KnownSpeaker, Lexicon, default_lexicon, known_speaker, load_user_lexicon
 from arquotes.model import Extraction
+from arquotes.normalize import fold
+from arquotes.patterns import compile_patterns
+from arquotes.quote_kinds import is_name
+from arquotes.quotes import find_quotes
+
+__all__ = ["Extractor", "extract"]
 
 
 class Extractor:
-    """Placeholder."""
+    """Extraction with a lexicon of your own: the bundled one plus your additions.
+
+    >>> extractor = Extractor(verbs=[{"lemma": "غرد", "category": "statement",
+    ...                               "present": "يغرد", "frames": ["quote", "that"]}])
+    >>> extractor.extract("وغرد الوزير: «نحن مستعدون للحوار».").quotes[0].attribution.cue.lemma
+    'غرد'
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon_file: str | Path | None = None,
+        verbs: Iterable[Mapping[str, Any]] = (),
+        sources: Iterable[str] = (),
+        titles: Iterable[str] = (),
+        speakers: Iterable[KnownSpeaker | Mapping[str, Any]] = (),
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        """Build the lexicon once; raises `arquotes.LexiconError` on a malformed entry."""
+        base = lexicon or default_lexicon()
+        if lexicon_file is not None:
+            base = load_user_lexicon(lexicon_file, base)
+        known = [s if isinstance(s, KnownSpeaker) else known_speaker(s) for s in speakers]
+        verbs, sources, titles = list(verbs), list(sources), list(titles)
+        if verbs or sources or titles or known:
+            base = base.extended(verbs=verbs, sources=sources, titles=titles, speakers=known)
+        self.lexicon = base
+        self.patterns = compile_patterns(base)
 
     def extract(self, text: str) -> Extraction:
-        """Placeholder."""
+        """Every quote and claim in ``text`` with its attribution, in text order."""
         if not isinstance(text, str):
-            raise TypeError(f"extract() expects str, got {type(text).__name__}")
-        return Extraction()
+            raise TypeError(
+                f"arquotes.extract() expects the article as str, got {type(text).__name__}"
+            )
+        document = Document(fold(text))
+        candidates = find_quotes(document.text, document.paragraphs, self.patterns)
+        names = frozenset(
+            i for i, q in enumerate(candidates) if is_name(document, q, self.lexicon)
+        )
+        quotes = QuoteIndex(candidates, names)
+        hits = find_cues(document, self.patterns, self.lexicon, quotes)
+        headlines = find_headlines(document, self.lexicon, hits)
+        return attribute(document, self.lexicon, quotes, hits, headlines)
+
+
+_DEFAULT: Extractor | None = None
 
 
 def extract(text: str) -> Extraction:
-    """Placeholder."""
-    return Extractor().extract(text)
+    """Find every quote and claim in an Arabic news article, with its speaker and cue.
+
+    Raises `TypeError` when ``text`` is not a `str`; any `str`, however odd, gives a result.
+    """
+    global _DEFAULT  # noqa: PLW0603 - one lazily built extractor shared by every call
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text)

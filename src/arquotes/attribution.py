@@ -1,0 +1,404 @@
+"""Link quotes and claims to their cues and speakers, and build the `Extraction`.
+
+Order of work for one article:
+
+1. every speaker phrase that names someone (a person, body or unnamed source) is entered in
+   the article's `EntityTable`, so a role written before the name (a headline's
+   "وزير الطاقة السعودي") still finds the person named later;
+2. claims are cut from cues that take a complementizer, preposition or object, from source
+   phrases and from headlines; a complement that is wholly a quotation gives a quote instead;
+3. each quote finds its cue: the one that takes it, the nearest one before it in its sentence,
+   one right after it ("..."، قال), or the quote it continues;
+4. in text order, each item's speaker is resolved: its cue's subject; for a participle
+   (مؤكدا) the speaker of its clause; for a verb with no written subject (وأضاف) the latest
+   speaker whose gender agrees with the verb (أضافت needs a feminine one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
+from arquotes.cues import CueHit, QuoteIndex
+from arquotes.document import Document
+from arquotes.lexicon import Lexicon
+from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Span, Speaker
+from arquotes.quote_kinds import next_token, quote_kind
+from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention
+
+__all__ = ["attribute"]
+
+_NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
+_QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
+
+
+@attrs.define
+class _Item:
+    """A quote or claim being assembled (folded offsets)."""
+
+    is_quote: bool
+    start: int
+    end: int
+    hit: CueHit | None = None
+    mention: Mention | None = None
+    """A speaker phrase that is not a cue's subject (headline, source phrase)."""
+    quote: int | None = None
+    kind: QuoteKind = QuoteKind.DIRECT
+    follows: _Item | None = None
+    """The quote this one continues."""
+    via: Mention | None = None
+    entity: Entity | None = None
+    written: Mention | None = None
+    confidence: float = 0.0
+
+
+class _Attributor:
+    def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
+                 hits: Sequence[CueHit], headlines: Sequence[Headline]) -> None:
+        self.doc = document
+        self.lex = lexicon
+        self.quotes = quotes
+        self.hits = [h for h in hits if h.form.kind != "source"]
+        self.sources = [h for h in hits if h.form.kind == "source"]
+        self.all_hits = list(hits)
+        self.headlines = headlines
+        self.by_start = {h.start: h for h in hits}
+        self.table = EntityTable(document)
+        self.items: list[_Item] = []
+        self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
+
+    # 1. entities -------------------------------------------------------------------------
+    def register(self, uses: Sequence[SourceUse]) -> None:
+        mentions: list[tuple[Mention, bool]] = []
+        for hit in self.hits:
+            if hit.subject is not None:
+                mentions.append((hit.subject, hit.form.feminine))
+        mentions += [(h.mention, False) for h in self.headlines]
+        mentions += [(u.mention, False) for u in uses if u.mention is not None]
+        for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
+            if mention.kind in _NAMING and not mention.bare:
+                self.table.add(mention, feminine_verb=feminine)
+        for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
+            if mention.kind in _NAMING and mention.bare:
+                self.table.add(mention, feminine_verb=feminine)
+
+    # 2. claims ---------------------------------------------------------------------------
+    def cut_claims(self, uses: Sequence[SourceUse]) -> None:
+        for hit in self.hits:
+            complement = hit.complement
+            if complement is None or complement.frame == "quote":
+                continue
+            start, _ = trim(self.doc.text, complement.start, complement.start + 1)
+            index = self.quotes.by_open.get(start)
+            if index is not None and index not in self.quotes.names:
+                self.governed.setdefault(index, _Item(is_quote=True, start=start, end=start,
+                                                      hit=hit, quote=index))
+                if self._quote_fills_clause(index, hit):
+                    continue
+            if hit.inside_quote and hit.subject is None:
+                continue
+            end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
+            if end - start >= 2:
+                self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit))
+        for use in uses:
+            self._source_claim(use)
+        for headline in self.headlines:
+            self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
+                                    mention=headline.mention))
+
+    def _quote_fills_clause(self, index: int, hit: CueHit) -> bool:
+        quote = self.quotes.quotes[index]
+        end = clause_end(self.doc, quote.open, self.all_hits, self.quotes, self.lex)
+        del hit
+        return self.quotes.closing(index) >= end - 1
+
+    def _source_claim(self, use: SourceUse) -> None:
+        hit = use.hit
+        if hit.inside_quote:
+            return
+        before = [i for i in self.items + list(self.governed.values())
+                  if use.sentence_start <= i.start < hit.start]
+        before += [self.governed.setdefault(q, _Item(is_quote=True, start=self.quotes.quotes[q].open,
+                                                     end=self.quotes.quotes[q].open, quote=q))
+                   for q, c in enumerate(self.quotes.quotes)
+                   if q not in self.quotes.names and use.sentence_start <= c.open < hit.start]
+        if before:
+            for item in before:
+                item.via = use.mention
+            return
+        if use.mention is None:
+            return
+        if use.leads:
+            tokens = self.doc.tokens(use.mention.end, self.doc.sentence_end(use.mention.end), 12)
+            for token in tokens:
+                if token.text in self.lex.complementizers:
+                    start, _ = trim(self.doc.text, token.end, token.end + 1)
+                    index = self.quotes.by_open.get(start)
+                    if index is not None and index not in self.quotes.names:
+                        self.governed[index] = _Item(is_quote=True, start=start, end=start,
+                                                     hit=hit, quote=index, mention=use.mention)
+                        return
+                    end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
+                    self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
+                                            mention=use.mention))
+                    return
+            return
+        start = use.sentence_start
+        words = self.doc.tokens(start, hit.start, 3)
+        if words and words[0].text in self.lex.auxiliaries:
+            start = words[0].end
+        start, end = trim(self.doc.text, start, hit.start)
+        if end - start >= 2:
+            self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
+                                    mention=use.mention))
+
+    # 3. quotes ---------------------------------------------------------------------------
+    def link_quotes(self) -> None:
+        cue_starts = {h.start for h in self.hits}
+        previous: _Item | None = None
+        for index, quote in enumerate(self.quotes.quotes):
+            if index in self.quotes.names:
+                continue
+            item = self.governed.get(index) or _Item(is_quote=True, start=quote.open,
+                                                     end=quote.open, quote=index)
+            item.start, item.end = quote.start, quote.end
+            introduced = item.hit is not None
+            if item.hit is None:
+                item.hit = self._taking_hit(index) or self._preceding_hit(index)
+                introduced = item.hit is not None and item.hit.complement is not None and (
+                    item.hit.complement.quote == index)
+            cue_after = False
+            if item.hit is None:
+                after = self._hit_after(index)
+                if after is not None:
+                    item.hit, cue_after = after, True
+            if quote.continuation and previous is not None and previous.quote == index - 1:
+                item.follows = previous
+            that_distance = None
+            hit = item.hit
+            if hit is not None and hit.complement is not None and hit.complement.frame == "that" \
+                    and hit.complement.start <= quote.open:
+                that_distance = sum(1 for t in self.doc.tokens(hit.complement.start, quote.open)
+                                    if t.is_word)
+            item.kind = quote_kind(self.doc, quote, self.lex, cue_starts=cue_starts,
+                                   introduced=introduced, cue_after=cue_after,
+                                   that_distance=that_distance)
+            if item.hit is None and item.follows is None:
+                item.mention = self._headline_of(quote.open)
+            self.items.append(item)
+            previous = item
+
+    def _taking_hit(self, index: int) -> CueHit | None:
+        for hit in self.hits:
+            if hit.complement is not None and hit.complement.quote == index:
+                return hit
+        return None
+
+    def _preceding_hit(self, index: int) -> CueHit | None:
+        quote = self.quotes.quotes[index]
+        p_start, _ = self.doc.paragraph_at(quote.open)
+        best = None
+        for hit in self.hits:
+            if hit.start >= quote.open:
+                break
+            if hit.start < max(p_start, quote.open - _QUOTE_REACH) or hit.inside_quote:
+                continue
+            best = hit
+        if best is None:
+            return None
+        between = self.doc.text[best.end : quote.open]
+        for other, candidate in enumerate(self.quotes.quotes):
+            if other != index and other not in self.quotes.names and (
+                    best.end <= candidate.open < quote.open):
+                return None
+        from arquotes.patterns import SENTENCE_END
+
+        if SENTENCE_END.search(between):
+            return None
+        return best
+
+    def _hit_after(self, index: int) -> CueHit | None:
+        quote = self.quotes.quotes[index]
+        if quote.close is None:
+            return None
+        token = next_token(self.doc, quote)
+        tokens = self.doc.tokens(quote.close + 1, quote.close + 40, 3)
+        for token in tokens:
+            if token.text in "،,-–":
+                continue
+            hit = self.by_start.get(token.start)
+            if hit is not None and hit.form.kind in ("verb", "participle"):
+                return hit
+            return None
+        return None
+
+    def _headline_of(self, pos: int) -> Mention | None:
+        for headline in self.headlines:
+            if headline.start <= pos < headline.end:
+                return headline.mention
+        return None
+
+    # 4. speakers -------------------------------------------------------------------------
+    def resolve(self) -> None:
+        history: list[_Item] = []
+        for item in sorted(self.items, key=lambda i: i.start):
+            self._resolve_one(item, history)
+            if item.entity is not None and not self._nested(item):
+                history.append(item)
+
+    def _nested(self, item: _Item) -> bool:
+        return item.hit is not None and item.hit.inside_quote
+
+    def _resolve_one(self, item: _Item, history: list[_Item]) -> None:
+        hit = item.hit
+        mention = item.mention or (hit.subject if hit is not None else None)
+        if item.follows is not None and item.follows.entity is not None:
+            item.entity, item.confidence = item.follows.entity, 0.8
+            return
+        if mention is not None:
+            item.entity = self._entity_of(mention, hit)
+            item.written = mention
+            item.confidence = 0.9 if hit is not None else 0.6
+            return
+        if hit is None:
+            if item.kind is QuoteKind.MIXED and item.is_quote:
+                return
+            item.entity = self._latest(history, None, item.start)
+            item.confidence = 0.3 if item.entity is not None else 0.0
+            return
+        if hit.form.kind == "participle":
+            sentence = self.doc.sentence_start(hit.start)
+            for earlier in reversed(history):
+                if earlier.hit is not None and earlier.hit.start >= sentence:
+                    item.entity, item.confidence = earlier.entity, 0.8
+                    return
+            opener = self._sentence_subject(hit.start)
+            if opener is not None:
+                item.entity, item.written, item.confidence = opener, None, 0.7
+                return
+        item.entity = self._latest(history, hit.form.feminine, hit.start)
+        item.confidence = 0.7 if item.entity is not None else 0.0
+
+    def _entity_of(self, mention: Mention, hit: CueHit | None) -> Entity | None:
+        feminine = hit.form.feminine if hit is not None else False
+        if mention.kind in _NAMING:
+            part = mention.name or mention.role or (mention.start, mention.end)
+            found = self.table.find_by_name(self.doc.text[part[0] : part[1]])
+            return found or self.table.add(mention, feminine_verb=feminine)
+        return self.table.resolve(mention, feminine_verb=feminine)
+
+    def _sentence_subject(self, pos: int) -> Entity | None:
+        """The subject after the verb that opens the sentence (تحدث الأمين العام ...)."""
+        sentence = self.doc.sentence_start(pos)
+        tokens = self.doc.tokens(sentence, pos, 20)
+        if len(tokens) < 2:
+            return None
+        mention = read_mention(self.doc, tokens[1:], self.lex, bare_names=False)
+        if mention is None or mention.kind not in _NAMING:
+            return None
+        return self._entity_of(mention, None)
+
+    def _latest(self, history: list[_Item], feminine: bool | None, pos: int) -> Entity | None:
+        del pos
+        if not history:
+            return None
+        if feminine is not None:
+            for earlier in reversed(history):
+                if earlier.entity is not None and earlier.entity.feminine == feminine:
+                    return earlier.entity
+        return history[-1].entity
+
+    # 5. output ---------------------------------------------------------------------------
+    def build(self) -> Extraction:
+        view = self.doc.view
+        speakers: dict[int, Speaker] = {}
+        order: list[Entity] = []
+
+        def speaker_of(entity: Entity | None) -> Speaker | None:
+            if entity is None:
+                return None
+            if id(entity) not in speakers:
+                speakers[id(entity)] = entity.to_speaker()
+                order.append(entity)
+            return speakers[id(entity)]
+
+        def attribution(item: _Item) -> Attribution | None:
+            hit = item.hit
+            if item.entity is None and hit is None:
+                return None
+            cue = None
+            if hit is not None:
+                span = view.span(hit.start, hit.end)
+                cue = Cue(text=view.original[span.start : span.end], span=span,
+                          lemma=hit.form.lemma, category=hit.form.category, negated=hit.negated)
+            written = None
+            if item.written is not None:
+                part = item.written.name or (item.written.start, item.written.end)
+                written = view.span(*part)
+            channel = None
+            if hit is not None and hit.channel is not None:
+                channel = view.text_of(*hit.channel)
+            via = None
+            if item.via is not None:
+                via_part = item.via.name or (item.via.start, item.via.end)
+                via = view.text_of(*via_part)
+            return Attribution(speaker=speaker_of(item.entity), mention=written, cue=cue,
+                               confidence=item.confidence, source=via, channel=channel)
+
+        for entity in sorted((i.entity for i in self.items if i.entity is not None),
+                             key=lambda e: min((s.start for s in e.spans), default=0)):
+            speaker_of(entity)
+        quotes: list[tuple[_Item, Quote]] = []
+        for item in self.items:
+            if not item.is_quote:
+                continue
+            if item.kind is QuoteKind.MIXED and item.entity is None:
+                continue  # a quoted term nobody is said to have used
+            span = view.span(item.start, item.end)
+            quote = self.quotes.quotes[item.quote] if item.quote is not None else None
+            quotes.append((item, Quote(
+                text=view.original[span.start : span.end], span=span, kind=item.kind,
+                attribution=attribution(item),
+                continued=bool(quote and quote.continues),
+            )))
+        quotes.sort(key=lambda pair: (pair[1].span.start, pair[1].span.end))
+        claims = []
+        for item in sorted((i for i in self.items if not i.is_quote), key=lambda i: i.start):
+            span = view.span(item.start, item.end)
+            inside = tuple(q for i, q in quotes if q.kind is QuoteKind.MIXED
+                           and span.start <= q.span.start and q.span.end <= span.end)
+            claims.append(Claim(text=view.original[span.start : span.end], span=span,
+                                attribution=attribution(item), quotes=inside))
+        claims.sort(key=lambda c: (c.span.start, c.span.end))
+        return Extraction(
+            quotes=tuple(q for _, q in quotes),
+            claims=tuple(claims),
+            speakers=tuple(speakers[id(e)] for e in order),
+        )
+
+    def mixed_into_claims(self) -> None:
+        """A mixed quote with no speaker of its own takes the claim around it."""
+        claims = [i for i in self.items if not i.is_quote]
+        for item in self.items:
+            if not item.is_quote or item.kind is not QuoteKind.MIXED:
+                continue
+            for claim in claims:
+                if claim.start <= item.start and item.end <= claim.end + 1:
+                    item.hit = claim.hit if claim.hit is not None else item.hit
+                    item.mention = claim.mention
+                    break
+
+
+def attribute(document: Document, lexicon: Lexicon, quotes: QuoteIndex,
+              hits: Sequence[CueHit], headlines: Sequence[Headline]) -> Extraction:
+    """Everything found in one article (see module docstring)."""
+    worker = _Attributor(document, lexicon, quotes, hits, headlines)
+    uses = [read_source(document, h, lexicon, worker.by_start) for h in worker.sources]
+    worker.register(uses)
+    worker.cut_claims(uses)
+    worker.link_quotes()
+    worker.mixed_into_claims()
+    worker.resolve()
+    return worker.build()

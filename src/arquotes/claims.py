@@ -1,0 +1,160 @@
+"""Cut reported clauses: where a claim's content ends, source phrases, and headlines.
+
+A claim's content starts where its cue's complement starts (after أن/إن/بأن, after a governed
+preposition, or at a noun-phrase object) and ends at the first of:
+
+* the end of its sentence (. ! ؟) outside quotation marks, or its paragraph;
+* a following cue that opens a new clause: a participle (مؤكدا أن، مشيرا إلى), a cue with
+  a conjunction clitic (ولفت إلى), or one after a comma;
+* a source phrase (، حسبما نقلت ...), or a comma before a narrator's word (، وذلك ...).
+
+Source phrases (بحسب، وفق، حسبما ...) either name the secondary source of the items before
+them in the sentence, or, standing alone, make the sentence itself a claim of that source.
+Headlines of the form "X: ..." are claims of X with no cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from arquotes.cues import CueHit, QuoteIndex
+from arquotes.document import Document, Token
+from arquotes.lexicon import Lexicon
+from arquotes.patterns import SENTENCE_END
+from arquotes.speakers import Mention, read_mention
+
+__all__ = ["Headline", "SourceUse", "clause_end", "find_headlines", "read_source", "trim"]
+
+_TRAILING = frozenset(" \t،,:;؛-–—")
+_COMMAS = frozenset("،,")
+_HEADLINE_PREFIX = frozenset({"-", "–", "—", "|"})
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces at both ends and dangling punctuation at the end of ``[start, end)``."""
+    while start < end and (text[start].isspace() or text[start] in "،,:"):
+        start += 1
+    while end > start and text[end - 1] in _TRAILING or (end > start and text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def sentence_end_outside_quotes(document: Document, start: int, quotes: QuoteIndex) -> int:
+    """End of the sentence from ``start``, skipping full stops inside quotation marks."""
+    _, p_end = document.paragraph_at(start)
+    pos = start
+    while True:
+        match = SENTENCE_END.search(document.text, pos, p_end)
+        if match is None:
+            return p_end
+        inside = quotes.containing(match.start())
+        if inside is None:
+            return match.start()
+        pos = max(match.end(), quotes.closing(inside))
+
+
+def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: QuoteIndex,
+               lexicon: Lexicon) -> int:
+    """Where the reported clause that starts at ``start`` ends (see module docstring)."""
+    end = sentence_end_outside_quotes(document, start, quotes)
+    text = document.text
+    for hit in hits:
+        if hit.start <= start:
+            continue
+        if hit.start >= end:
+            break
+        if quotes.containing(hit.start) is not None:
+            continue
+        opens = hit.form.kind in ("participle", "source") or text[hit.start] in "وف" and (
+            hit.form.form != text[hit.start : hit.start + len(hit.form.form)])
+        if not opens:
+            before = document.tokens_before(start, hit.start, 1)
+            opens = bool(before) and before[-1].text in _COMMAS
+        if opens and (hit.complement is not None or hit.form.kind == "source"):
+            end = hit.start
+            break
+    for token in document.tokens(start, end, limit=400):
+        if token.text in _COMMAS:
+            nxt = document.tokens(token.end, end, 2)
+            if nxt and lexicon.claim_terminators.phrase_at([t.text for t in nxt], 0):
+                end = token.start
+                break
+    return trim(text, start, end)[1]
+
+
+@attrs.frozen(kw_only=True)
+class Headline:
+    """A "X: ..." line: its speaker phrase and content, in folded offsets."""
+
+    mention: Mention
+    start: int
+    end: int
+
+
+def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[Headline]:
+    """Every paragraph shaped "X: content" where X reads as a speaker phrase."""
+    found = []
+    hit_starts = [h.start for h in hits]
+    text = document.text
+    for p_start, p_end in document.paragraphs:
+        colon = text.find(":", p_start, min(p_end, p_start + 80))
+        if colon < 0:
+            continue
+        head = document.tokens(p_start, colon, 12)
+        cut = max((i + 1 for i, t in enumerate(head) if t.text in _HEADLINE_PREFIX or (
+            t.text == "." and i > 0 and head[i - 1].text == ".")), default=0)
+        head = head[cut:]
+        if not head or len(head) > 6 or any(p_start <= s < colon for s in hit_starts):
+            continue
+        if lexicon.meta_labels.phrase_at([t.text for t in head], 0) or not all(
+                t.is_word for t in head):
+            continue
+        mention = read_mention(document, head, lexicon, bare_names=len(head) <= 2)
+        if mention is None or mention.end != head[-1].end:
+            continue
+        start, end = trim(text, colon + 1, p_end)
+        words = [t for t in document.tokens(start, end, 4) if t.is_word]
+        if len(words) < 3 or (SENTENCE_END.search(text, start, end) or end) != end and (
+                len(words) < 3):
+            continue
+        found.append(Headline(mention=mention, start=start, end=end))
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class SourceUse:
+    """What a source phrase does in its sentence."""
+
+    hit: CueHit
+    mention: Mention | None
+    """The source it names (وكالة الأنباء الجزائرية)."""
+    sentence_start: int
+    leads: bool
+    """The phrase opens its sentence: what follows it comes from the source."""
+
+
+def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
+                hits_by_start: dict[int, CueHit]) -> SourceUse:
+    """Read the source named after a source phrase, skipping fillers (بيان أصدره، ما نقلته)."""
+    sentence = document.sentence_start(hit.start)
+    before = [t for t in document.tokens(sentence, hit.start, 6) if t.is_word]
+    leads = all(t.text in lexicon.auxiliaries for t in before)
+    tokens = document.tokens(hit.end, document.sentence_end(hit.end), 16)
+    i = 0
+    while i < len(tokens) and (
+        tokens[i].text in lexicon.source_fillers or tokens[i].start in hits_by_start
+    ):
+        i += 1
+    mention = read_mention(document, _stop_at_comma(tokens[i:]), lexicon, bare_names=False)
+    return SourceUse(hit=hit, mention=mention, sentence_start=sentence, leads=leads)
+
+
+def _stop_at_comma(tokens: Sequence[Token]) -> list[Token]:
+    out = []
+    for token in tokens:
+        if token.text in _COMMAS:
+            break
+        out.append(token)
+    return out

@@ -1,0 +1,318 @@
+"""The ``arquotes`` command: ``extract``, ``check`` and ``evaluate`` (docs/cli.md).
+
+Exit codes: 0 ok; 1 policy failure (``check`` found unattributed quotes); 2 usage or input
+error (every other input is still processed); 130 interrupted by Ctrl-C; 141 the reader of
+stdout went away (``arquotes extract big.jsonl | head``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import IO, TYPE_CHECKING
+
+from tqdm import tqdm
+
+from arquotes import __version__
+from arquotes.errors import GoldFormatError
+from arquotes.evaluate import evaluate_documents
+from arquotes.gold import GoldDocument, find_gold_files, load_gold
+from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
+from arquotes.runner import Outcome, Task, run
+from arquotes.writers import FORMATS, InterruptGuard, make_writer, open_output
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from arquotes.policy import Violation
+
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_POLICY", "main"]
+
+EXIT_OK = 0
+EXIT_POLICY = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+_EXTRACT_EXAMPLE = """\
+examples:
+  arquotes extract seeds/000_0707ee13b42fe2f3.txt
+  arquotes extract corpus.jsonl --text-field body -j 4 --format csv -o quotes.csv
+  cat article.txt | arquotes extract - --format text
+"""
+_CHECK_EXAMPLE = """\
+examples:
+  arquotes check seeds/000_0707ee13b42fe2f3.txt
+  arquotes check articles/*.md --min-confidence 0.6 --format github
+"""
+_EVALUATE_EXAMPLE = """\
+examples:
+  arquotes evaluate tests/corpus
+  arquotes evaluate tests/corpus/a08.json --errors --json
+"""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="arquotes",
+        description="Find quotes, reported speech and their speakers in Arabic news.",
+        epilog="example:\n  arquotes extract seeds/000_0707ee13b42fe2f3.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"arquotes {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract quotes and claims as JSON Lines, JSON, CSV or text",
+        description="Extract quotes, claims and speakers from articles, one record each.",
+        epilog=_EXTRACT_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(extract)
+    extract.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="fail when a direct quote has no speaker (for CI and pre-commit)",
+        description="Exit 1 when a direct quote has no speaker or a low-confidence one.",
+        epilog=_CHECK_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(check)
+    check.add_argument(
+        "--min-confidence",
+        type=_unit_float,
+        default=0.0,
+        metavar="X",
+        help="also reject speakers with confidence under X (0 to 1; default 0)",
+    )
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
+    )
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score extraction against gold annotation files",
+        description="Score arquotes against gold files (docs/gold-format.md).",
+        epilog=_EVALUATE_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders of them")
+    evaluate.add_argument("--json", action="store_true", help="print figures as JSON")
+    evaluate.add_argument(
+        "--errors", action="store_true", help="list misses, spurious items and wrong speakers"
+    )
+    return parser
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=".txt/.md (one article) or .jsonl (one per line); '-' or nothing: stdin",
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl"),
+        default="auto",
+        help="auto: .jsonl/.ndjson are JSON Lines, anything else one article",
+    )
+    parser.add_argument("--id-field", default="id", help="JSON Lines id field (default: id)")
+    parser.add_argument(
+        "--text-field", default="text", help="JSON Lines text field (default: text)"
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=MAX_ARTICLE_BYTES,
+        metavar="N",
+        help="report articles larger than N bytes instead of reading them",
+    )
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def _unit_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
+    return number
+
+
+def _say(message: str) -> None:
+    """Print to stderr without breaking a progress bar."""
+    tqdm.write(f"arquotes: {message}", file=sys.stderr)
+
+
+def _outcomes(args: argparse.Namespace, task: Task) -> Iterator[Outcome]:
+    options = ReadOptions(
+        input_format=args.input_format,
+        id_field=args.id_field,
+        text_field=args.text_field,
+        max_bytes=args.max_bytes,
+    )
+    outcomes = run(read_articles(args.files, options), task, jobs=args.jobs)
+    with tqdm(
+        outcomes, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
+    ) as progress:
+        yield from progress
+
+
+def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
+    failed = 0
+    with open_output(args.output) as stream:
+        writer = make_writer(args.format, stream)
+        try:
+            for outcome in _outcomes(args, Task()):
+                if outcome.error is not None:
+                    failed += 1
+                    _say(f"error: {outcome.source}: {outcome.error}")
+                with guard.writing():
+                    writer.write(outcome)
+                    if args.output is None:
+                        stream.flush()
+        finally:
+            with guard.writing():
+                writer.close()
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    violations: list[Violation] = []
+    errors: list[Outcome] = []
+    for outcome in _outcomes(args, Task(check=True, min_confidence=args.min_confidence)):
+        if outcome.error is not None:
+            errors.append(outcome)
+            _say(f"error: {outcome.source}: {outcome.error}")
+        violations.extend(outcome.violations)
+    _print_check(args.format, violations, errors, sys.stdout)
+    if errors:
+        return EXIT_INPUT
+    return EXIT_POLICY if violations else EXIT_OK
+
+
+def _print_check(
+    output_format: str, violations: Sequence[Violation], errors: Sequence[Outcome], out: IO[str]
+) -> None:
+    if output_format == "json":
+        data = {
+            "violations": [v.to_dict() for v in violations],
+            "errors": [{"id": e.article_id, "file": e.source, "error": e.error} for e in errors],
+        }
+        out.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
+        return
+    if output_format == "github":
+        lines = [
+            f"::error file={_gh_property(v.source)},line={v.line},col={v.column}"
+            f"::{_gh_message(_excerpt(v.quote) + ': ' + v.reason)}"
+            for v in violations
+        ]
+        lines.extend(
+            f"::error file={_gh_property(e.source)}::{_gh_message(e.error or 'error')}"
+            for e in errors
+        )
+    else:
+        lines = [
+            f"{v.source}:{v.line}:{v.column}: {v.reason}: «{_excerpt(v.quote)}»"
+            for v in violations
+        ]
+        if violations:
+            lines.append(f"{len(violations)} unattributed direct quote(s)")
+    if lines:
+        out.write(_printable("\n".join(lines)) + "\n")
+
+
+def _excerpt(text: str, width: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _printable(text: str) -> str:
+    """Escape lone surrogates so any text can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _gh_message(text: str) -> str:
+    """Escape a GitHub Actions workflow-command message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    """Escape a GitHub Actions workflow-command property value."""
+    return _gh_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    paths = find_gold_files(args.gold)
+    if not paths:
+        _say("error: no gold files (*.json) found")
+        return EXIT_INPUT
+    documents: list[GoldDocument] = []
+    failed = 0
+    for path in paths:
+        try:
+            documents.append(load_gold(path))
+        except GoldFormatError as exc:
+            failed += 1
+            _say(f"error: {exc}")
+    report = evaluate_documents(documents)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=True) + "\n")
+    else:
+        if args.errors and (errors := report.format_errors()):
+            sys.stdout.write(_printable(errors) + "\n\n")
+        sys.stdout.write(report.format_table() + "\n")
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (see the module docstring)."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    guard = InterruptGuard()
+    guard.install()
+    try:
+        if args.command == "extract":
+            return _extract(args, guard)
+        if args.command == "check":
+            return _check(args)
+        return _evaluate(args)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    finally:
+        guard.restore()
+
+
+def _silence_stdout() -> None:
+    """After the reader of stdout went away, stop Python's final flush from failing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

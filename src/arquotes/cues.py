@@ -1,0 +1,363 @@
+"""Find speech cues, their subjects and what they introduce.
+
+One pass of the lexicon's cue pattern finds every candidate cue. Each is then read in its
+sentence:
+
+* its subject: the phrase after a verb (VSO, the usual news order), or the phrase that opens
+  the sentence or follows كان before it (SVO: بيسكوف قال، وكان زيلينسكي قال), a pronoun
+  (لكنه أكد), or nothing (pro-drop: وأضاف);
+* its complement, which must fit one of the verb's frames, or the cue is dropped: a colon or
+  quotation (قال: "...")، a complementizer (أكد أن)، a governed preposition (أشار إلى)، or a
+  noun-phrase object (نفى وجود خطط);
+* the channel or audience written between them (للصحفيين، في تغريدة على تويتر).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from arquotes.document import Document, Token
+from arquotes.lexicon import CueForm, Lexicon, token_variants
+from arquotes.patterns import Patterns
+from arquotes.quotes import QuoteCandidate
+from arquotes.speakers import Mention, MentionKind, read_mention
+
+__all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
+
+_WINDOW = 45
+_COMMAS = frozenset("،,")
+_SPACES = regex.compile(r"\s+")
+
+
+@attrs.frozen(kw_only=True)
+class Complement:
+    """Where the reported content of a cue starts, and how it is introduced."""
+
+    frame: str
+    """"quote", "that", "on" or "np" (see data/cues.toml)."""
+    start: int
+    quote: int | None = None
+    """Index of the quote candidate when the complement is a quotation."""
+
+
+@attrs.frozen(kw_only=True)
+class CueHit:
+    """A cue in the folded text with what was read around it."""
+
+    start: int
+    end: int
+    form: CueForm
+    negated: bool = False
+    inside_quote: bool = False
+    subject: Mention | None = None
+    pronoun: bool = False
+    complement: Complement | None = None
+    channel: tuple[int, int] | None = None
+
+
+class QuoteIndex:
+    """Quote candidates by position, with the ones that are names set apart."""
+
+    def __init__(self, quotes: Sequence[QuoteCandidate], names: frozenset[int]) -> None:
+        self.quotes = quotes
+        self.names = names
+        self.by_open = {q.open: i for i, q in enumerate(quotes)}
+        self._opens = [q.open for q in quotes]
+
+    def closing(self, index: int) -> int:
+        """Offset just past the quote's closing mark (or its content end if unclosed)."""
+        quote = self.quotes[index]
+        return quote.close + 1 if quote.close is not None else quote.end
+
+    def containing(self, pos: int) -> int | None:
+        """Index of the non-name quote whose marks enclose ``pos``."""
+        i = bisect.bisect_right(self._opens, pos) - 1
+        while i >= 0:
+            if i not in self.names and self.quotes[i].open < pos < self.closing(i):
+                return i
+            if self.quotes[i].close is not None and self.closing(i) <= pos:
+                return None
+            i -= 1
+        return None
+
+
+class _CueReader:
+    """Reads subject, complement and channel of each cue (see module docstring)."""
+
+    def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
+                 cue_starts: frozenset[int]) -> None:
+        self.doc = document
+        self.lex = lexicon
+        self.quotes = quotes
+        self.cue_starts = cue_starts
+
+    def is_cue(self, token: Token) -> bool:
+        return token.start in self.cue_starts
+
+    def subject_after(self, form: CueForm, tokens: list[Token]) -> Mention | None:
+        if form.kind != "verb" or not tokens:
+            return None
+        first = tokens[0]
+        if first.is_word and self.is_cue(first):
+            return None
+        if not first.is_word:
+            # A quoted name as subject: أكد "صندوق النقد الدولي"، ...
+            index = self.quotes.by_open.get(first.start)
+            if index is None or index not in self.quotes.names:
+                return None
+            quote = self.quotes.quotes[index]
+            inner = self.doc.tokens(quote.start, quote.end, 8)
+            mention = read_mention(self.doc, inner, self.lex, bare_names=True)
+            if mention is None:
+                return None
+            return attrs.evolve(mention, kind=MentionKind.BODY, name=(quote.start, quote.end),
+                                role=None)
+        return self.with_apposition(read_mention(self.doc, tokens, self.lex), tokens)
+
+    def with_apposition(self, mention: Mention | None, tokens: list[Token]) -> Mention | None:
+        """Turn ROLE، NAME، into a named person (المتحدث باسم الرئاسة، دميتري بيسكوف،)."""
+        if mention is None or mention.kind is not MentionKind.ROLE:
+            return mention
+        after = [t for t in tokens if t.start >= mention.end]
+        if len(after) >= 2 and after[0].text in _COMMAS:
+            named = read_mention(self.doc, after[1:], self.lex, bare_names=False)
+            if named is not None and named.kind is MentionKind.PERSON and named.name:
+                return attrs.evolve(named, start=mention.start, role=(mention.start, mention.end),
+                                    feminine=mention.feminine or named.feminine)
+        return mention
+
+    def subject_before(self, start: int) -> tuple[Mention | None, bool]:
+        """SVO subject of the verb at ``start``, and whether it is a bare pronoun."""
+        sentence = self.doc.sentence_start(start)
+        tokens = [t for t in self.doc.tokens_before(sentence, start, 40)
+                  if self.quotes.containing(t.start) is None or True]
+        while tokens and tokens[-1].text in self.lex.auxiliaries:
+            tokens.pop()
+        if not tokens:
+            return None, False
+        if tokens[-1].text in self.lex.pronoun_subjects:
+            return None, True
+        # وكان X قال: the subject sits between كان and the verb.
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k].text in self.lex.auxiliaries and tokens[k].text.endswith(("كان", "كانت")):
+                mention = read_mention(self.doc, tokens[k + 1 :], self.lex)
+                if mention is not None and self._reaches(mention, tokens, start):
+                    return self.with_apposition(mention, tokens[k + 1 :]), False
+                break
+        # The phrase that opens the sentence: الشيخ أحمد، وخلال ...، أشار
+        k = 0
+        while k < len(tokens) and (tokens[k].text in self.lex.auxiliaries or not tokens[k].is_word):
+            k += 1
+        mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
+        if mention is not None and mention.kind is not MentionKind.ANAPHOR or (
+            mention is not None and self._reaches(mention, tokens, start)
+        ):
+            mention = self.with_apposition(mention, tokens[k:])
+            if mention is not None and self._reaches(mention, tokens, start):
+                return mention, False
+        # A bare name right before the verb: ... زيلينسكي قال
+        for back in (1, 2):
+            if len(tokens) >= back and tokens[-back].is_word:
+                mention = read_mention(self.doc, tokens[-back:], self.lex, bare_names=back == 1)
+                if mention is not None and mention.end == tokens[-1].end and (
+                    mention.kind is not MentionKind.PERSON or mention.name is not None
+                ) and k == len(tokens) - back:
+                    return mention, False
+        return None, False
+
+    def opens_clause(self, start: int) -> bool:
+        """The word at ``start`` begins its sentence or follows punctuation."""
+        before = self.doc.tokens_before(self.doc.sentence_start(start), start, 1)
+        return not before or not before[-1].is_word
+
+    def _reaches(self, mention: Mention, tokens: list[Token], verb_start: int) -> bool:
+        """The mention ends at the verb, or only a comma-closed adjunct lies between."""
+        between = [t for t in tokens if mention.end <= t.start < verb_start]
+        if not between:
+            return True
+        if between[0].text in _COMMAS and between[-1].text in _COMMAS:
+            return not any(self.is_cue(t) for t in between)
+        return False
+
+    def complement(self, hit_end: int, form: CueForm, tokens: list[Token],
+                   subject: Mention | None) -> tuple[Complement | None, tuple[int, int] | None]:
+        """The complement of a cue, searched in its sentence, and the channel if written."""
+        begin = 0
+        if subject is not None:
+            begin = next((i for i, t in enumerate(tokens) if t.start >= subject.end), len(tokens))
+        channel = self._channel(tokens, begin)
+        found = self._that_or_quote(form, tokens, begin)
+        if found is not None:
+            return found, channel
+        if "on" in form.frames and not form.immediate:
+            found = self._preposition(form, tokens, begin)
+            if found is not None:
+                return found, channel
+        if "np" in form.frames and not form.immediate:
+            found = self._object(tokens, begin)
+            if found is not None:
+                return found, channel
+        return None, channel
+
+    def _that_or_quote(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
+        i = begin
+        while i < len(tokens):
+            token = tokens[i]
+            if form.immediate and i > begin + (1 if tokens[begin].text == ":" else 0):
+                return None
+            if not token.is_word:
+                index = self.quotes.by_open.get(token.start)
+                if index is not None:
+                    if index in self.quotes.names:
+                        end = self.quotes.closing(index)
+                        while i < len(tokens) and tokens[i].start < end:
+                            i += 1
+                        continue
+                    if "quote" not in form.frames:
+                        return None
+                    return Complement(frame="quote", start=token.start, quote=index)
+                if token.text in ".!?؟":
+                    return None
+                i += 1
+                continue
+            if self.is_cue(token):
+                return None
+            if "that" in form.frames:
+                if token.text in self.lex.complementizers:
+                    return Complement(frame="that", start=token.end)
+                if token.text in self.lex.kept_complementizers:
+                    return Complement(frame="that", start=token.start)
+            i += 1
+        return None
+
+    def _preposition(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
+        for i in range(begin, min(len(tokens), begin + 25)):
+            token = tokens[i]
+            if self.is_cue(token) or token.text in ".!?؟":
+                return None
+            if token.text in form.preps:
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                if nxt is None:
+                    return None
+                if nxt.text in self.lex.complementizers:
+                    return Complement(frame="that", start=nxt.end)
+                return Complement(frame="on", start=nxt.start)
+            attached = token.text[0] if len(token.text) > 3 else ""
+            if attached and attached in form.preps and i == begin:
+                return Complement(frame="on", start=token.start)
+        return None
+
+    def _object(self, tokens: list[Token], begin: int) -> Complement | None:
+        i = begin
+        while i < len(tokens):
+            token = tokens[i]
+            text = token.text
+            if text in _COMMAS:
+                i += 1
+                continue
+            adjunct = (text in self.lex.stops or text in self.lex.audiences
+                       or text in self.lex.soft_stops
+                       or (i > begin and tokens[i - 1].text in _COMMAS and (
+                           text in self.lex.roles or text in self.lex.honorifics)))
+            if adjunct:
+                i = self._past_comma(tokens, i)
+                continue
+            if not token.is_word or self.is_cue(token):
+                return None
+            return Complement(frame="np", start=token.start)
+        return None
+
+    def _past_comma(self, tokens: list[Token], i: int) -> int:
+        for k in range(i + 1, min(len(tokens), i + 9)):
+            if tokens[k].text in _COMMAS:
+                return k + 1
+            if tokens[k].text in ".!?؟:" or self.is_cue(tokens[k]):
+                break
+        return i + 1
+
+    def _channel(self, tokens: list[Token], begin: int) -> tuple[int, int] | None:
+        for i in range(begin, min(len(tokens), begin + 8)):
+            token = tokens[i]
+            starts = token.text in self.lex.audiences or (
+                token.text in ("في", "عبر", "خلال") and i + 1 < len(tokens)
+                and tokens[i + 1].text in self.lex.occasions
+            )
+            if starts:
+                end = i + 1
+                while end < len(tokens) and end - i < 7 and tokens[end].is_word and not (
+                    tokens[end].text in self.lex.complementizers or self.is_cue(tokens[end])
+                    or tokens[end].text in self.lex.stops
+                ):
+                    end += 1
+                return tokens[i].start, tokens[end - 1].end
+            if not token.is_word and token.text not in _COMMAS:
+                return None
+        return None
+
+
+def _clitic_free(text: str, start: int, end: int, form: CueForm) -> str:
+    del text, start, end
+    return form.form
+
+
+def _after_preposition(document: Document, start: int, lexicon: Lexicon) -> bool:
+    before = document.tokens_before(max(0, start - 12), start, 1)
+    return bool(before) and before[-1].text in lexicon.prepositions
+
+
+def _negated(document: Document, start: int, lexicon: Lexicon) -> bool:
+    before = document.tokens_before(max(0, start - 12), start, 1)
+    return bool(before) and before[-1].text in lexicon.negations
+
+
+def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
+              quotes: QuoteIndex) -> list[CueHit]:
+    """Every cue with a complement that fits its frames, in text order."""
+    text = document.text
+    raw: list[tuple[int, int, CueForm]] = []
+    for match in patterns.cue.finditer(text):
+        key = _SPACES.sub(" ", match.group("form"))
+        form = lexicon.cues.get(key)
+        if form is None or (match.group("object") and not form.takes_object):
+            continue
+        raw.append((match.start(), match.end(), form))
+    reader = _CueReader(document, lexicon, quotes, frozenset(s for s, _, _ in raw))
+    hits: list[CueHit] = []
+    for start, end, form in raw:
+        if form.kind == "source":
+            hits.append(CueHit(start=start, end=end, form=form,
+                               inside_quote=quotes.containing(start) is not None))
+            continue
+        if form.kind == "participle" and _after_preposition(document, start, lexicon):
+            continue  # a noun, not a participle: بناء على مطالبة بوتين
+        limit = document.sentence_end(end)
+        tokens = document.tokens(end, max(limit, end), _WINDOW)
+        subject = reader.subject_after(form, tokens)
+        pronoun = False
+        if subject is None and form.kind == "verb":
+            subject, pronoun = reader.subject_before(start)
+        elif subject is None:
+            pronoun = False
+        after_subject = subject if subject is not None and subject.start >= end else None
+        complement, channel = reader.complement(end, form, tokens, after_subject)
+        if complement is None:
+            continue
+        if complement.frame == "np" and after_subject is not None and after_subject.bare:
+            # An unlisted word before a noun-phrase object is the object itself:
+            # تعتبر القمة ... مهمة has no written subject.
+            subject, complement = None, Complement(frame="np", start=after_subject.start)
+        if complement.frame == "np" and subject is None and not pronoun and not (
+            text[start] in "وف" and start + 1 < len(text) and text[start + 1 :].startswith(
+                _clitic_free(text, start, end, form)) or reader.opens_clause(start)
+        ):
+            continue  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
+        hits.append(CueHit(
+            start=start, end=end, form=form, negated=_negated(document, start, lexicon),
+            inside_quote=quotes.containing(start) is not None, subject=subject,
+            pronoun=pronoun, complement=complement, channel=channel,
+        ))
+    return hits

@@ -1,0 +1,397 @@
+"""The word lists arquotes matches with, loaded from ``data/*.toml`` and folded once.
+
+The data files hold lemmas and word lists as written; this module folds them like the text
+(`arquotes.normalize.fold_word`), derives the inflections of each cue verb (feminine, dual,
+plural, present tense, participles), and answers membership questions about tokens that may
+carry clitics (و ف ب ل) or the article ال. Users extend it through `Lexicon.extended`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from arquotes.errors import LexiconError
+from arquotes.model import CueCategory, SpeakerKind
+from arquotes.normalize import fold_word
+
+__all__ = [
+    "CueForm",
+    "KnownSpeaker",
+    "Lexicon",
+    "WordSet",
+    "default_lexicon",
+    "token_variants",
+]
+
+FRAMES = frozenset({"that", "quote", "np", "on"})
+
+
+def token_variants(token: str) -> Iterator[str]:
+    """Yield ``token`` and its forms without clitics and article, most specific first.
+
+    والطاقه -> والطاقه, الطاقه, طاقه; للصحفيين -> للصحفيين, الصحفيين, صحفيين.
+    Checking every variant keeps words that start with a clitic letter (وزير) intact.
+    """
+    yield token
+    rest = token
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        yield rest
+    if len(rest) > 4 and rest.startswith("لل"):
+        yield "ال" + rest[2:]
+        yield rest[2:]
+        return
+    if len(rest) > 3 and rest[0] in "بلك":
+        rest = rest[1:]
+        yield rest
+    if len(rest) > 4 and rest.startswith("ال"):
+        yield rest[2:]
+
+
+def _bare(word: str) -> str:
+    """Folded form without the article, the key lists are stored under."""
+    folded = fold_word(word)
+    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+
+
+@attrs.frozen
+class WordSet:
+    """Folded words and phrases, matched against tokens through `token_variants`."""
+
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    """Multi-word entries as token tuples, longest first."""
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> WordSet:
+        """Fold ``entries``; single words are stored with and without ال."""
+        words: set[str] = set()
+        phrases: set[tuple[str, ...]] = set()
+        for entry in entries:
+            parts = tuple(fold_word(p) for p in entry.split())
+            if not parts:
+                continue
+            if len(parts) == 1:
+                words.add(parts[0])
+                words.add(_bare(parts[0]))
+            else:
+                phrases.add(parts)
+                phrases.add((_bare(parts[0]), *parts[1:]))
+        return cls(frozenset(words), tuple(sorted(phrases, key=len, reverse=True)))
+
+    def __contains__(self, token: object) -> bool:
+        """True when any clitic-free variant of the folded ``token`` is listed."""
+        if not isinstance(token, str):
+            return False
+        return any(v in self.words for v in token_variants(token))
+
+    def phrase_at(self, tokens: list[str], i: int) -> int:
+        """Length in tokens of the listed entry starting at ``tokens[i]`` (0 if none)."""
+        for phrase in self.phrases:
+            n = len(phrase)
+            if i + n <= len(tokens) and all(
+                phrase[k] in token_variants(tokens[i + k]) for k in range(n)
+            ):
+                return n
+        return 1 if tokens[i] in self else 0
+
+    def union(self, other: WordSet) -> WordSet:
+        """Both sets together."""
+        phrases = tuple(sorted(set(self.phrases) | set(other.phrases), key=len, reverse=True))
+        return WordSet(self.words | other.words, phrases)
+
+
+@attrs.frozen(kw_only=True)
+class CueForm:
+    """One written form of a cue and what it means."""
+
+    form: str
+    """Folded form, without leading و/ف."""
+    lemma: str
+    category: CueCategory
+    kind: str
+    """"verb" (finite), "participle" or "source"."""
+    frames: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    feminine: bool = False
+    plural: bool = False
+    immediate: bool = False
+    """The complement must follow the cue at once (بين is also "between")."""
+    takes_object: bool = False
+    """The verb may carry an object pronoun (ينفيه، وصفته)."""
+
+
+@attrs.frozen(kw_only=True)
+class KnownSpeaker:
+    """A speaker the user tells us about, with the other names it goes by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: SpeakerKind = SpeakerKind.PERSON
+    feminine: bool = False
+
+
+@attrs.frozen(kw_only=True, eq=False)
+class Lexicon:
+    """Every word list, folded and ready for `arquotes.patterns`."""
+
+    cues: Mapping[str, CueForm]
+    complementizers: frozenset[str]
+    kept_complementizers: frozenset[str]
+    negations: frozenset[str]
+    honorifics: WordSet
+    roles: WordSet
+    body_heads: WordSet
+    body_names: WordSet
+    places: WordSet
+    unnamed_heads: WordSet
+    same_source: WordSet
+    pronoun_subjects: frozenset[str]
+    stops: WordSet
+    soft_stops: frozenset[str]
+    prepositions: frozenset[str]
+    occasions: WordSet
+    audiences: WordSet
+    meta_labels: WordSet
+    name_heads: WordSet
+    name_introducers: WordSet
+    known_names: frozenset[str]
+    male_names: WordSet
+    female_names: WordSet
+    particles: WordSet
+    claim_terminators: WordSet
+    auxiliaries: WordSet
+    source_fillers: WordSet
+    marks: Mapping[str, Mapping[str, tuple[str, ...]]]
+    known_speakers: tuple[KnownSpeaker, ...] = ()
+
+    def extended(
+        self,
+        *,
+        verbs: Iterable[Mapping[str, Any]] = (),
+        sources: Iterable[str] = (),
+        titles: Iterable[str] = (),
+        speakers: Iterable[KnownSpeaker] = (),
+    ) -> Lexicon:
+        """A copy with user additions; verbs use the same fields as ``data/cues.toml``."""
+        cues = dict(self.cues)
+        for entry in verbs:
+            for form in _verb_forms(entry, "user lexicon"):
+                cues.setdefault(form.form, form)
+        for phrase in sources:
+            form = _source_form(phrase)
+            cues[form.form] = form
+        return attrs.evolve(
+            self,
+            cues=cues,
+            roles=self.roles.union(WordSet.of(titles)),
+            known_speakers=(*self.known_speakers, *speakers),
+        )
+
+
+def _require(table: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in table:
+        raise LexiconError(f"{where}: missing field {key!r}")
+    return table[key]
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: expected a list of non-empty strings")
+    return list(value)
+
+
+def _past_forms(past: str) -> list[tuple[str, bool, bool]]:
+    """(form, feminine, plural) for the past tense of a 3rd-person lemma."""
+    if past[-1] in "يا":  # defective: نفى -> نفت نفوا, دعا -> دعت دعوا (folded ى is ي)
+        stem = past[:-1]
+        # The dual (نفيا) is left out: it is spelled like the masdar (نفيا قاطعا).
+        return [(past, False, False), (stem + "ت", True, False), (stem + "وا", False, True),
+                (stem + "تا", True, True)]
+    return [(past, False, False), (past + "ت", True, False), (past + "وا", False, True),
+            (past + "ا", False, True), (past + "تا", True, True), (past + "ن", True, True)]
+
+
+def _present_forms(present: str) -> list[tuple[str, bool, bool]]:
+    """3rd-person present forms from the masculine singular: يقول -> تقول يقولون يقولان."""
+    stem = present[1:]
+    plural = present[:-1] + "ون" if present[-1] in "يو" else present + "ون"
+    dual = present + "ان"
+    return [(present, False, False), ("ت" + stem, True, False), (plural, False, True),
+            (dual, False, True), ("ت" + stem + "ان", True, True)]
+
+
+def _participle_forms(stem: str) -> list[tuple[str, bool, bool]]:
+    """Adverbial participles: مؤكد -> مؤكدا مؤكدة مؤكدين مؤكدون مؤكدات."""
+    return [(stem + "ا", False, False), (stem + "ه", True, False), (stem + "ين", False, True),
+            (stem + "ون", False, True), (stem + "ات", True, True)]
+
+
+def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
+    lemma = _require(entry, "lemma", where)
+    where = f"{where}, verb {lemma!r}"
+    try:
+        category = CueCategory(_require(entry, "category", where))
+    except ValueError:
+        raise LexiconError(
+            f"{where}: category must be one of {', '.join(c.value for c in CueCategory)}"
+        ) from None
+    frames = frozenset(_strings(entry.get("frames", ["that", "quote"]), f"{where}: frames"))
+    if unknown := frames - FRAMES:
+        raise LexiconError(f"{where}: unknown frames {sorted(unknown)}; use {sorted(FRAMES)}")
+    preps = frozenset(fold_word(p) for p in _strings(entry.get("preps", []), f"{where}: preps"))
+    if "on" in frames and not preps:
+        raise LexiconError(f"{where}: frame 'on' needs a list of preps")
+    found: list[tuple[str, bool, bool, str]] = []
+    if past := entry.get("past", lemma):
+        found += [(f, fem, pl, "verb") for f, fem, pl in _past_forms(fold_word(past))]
+    if present := entry.get("present"):
+        found += [(f, fem, pl, "verb") for f, fem, pl in _present_forms(fold_word(present))]
+    if participle := entry.get("participle"):
+        found += [(f, fem, pl, "participle") for f, fem, pl in _participle_forms(
+            fold_word(participle))]
+    for extra in _strings(entry.get("extra", []), f"{where}: extra"):
+        folded = fold_word(extra)
+        kind = "participle" if folded[0] == "م" or folded.endswith(("يا", "يه")) else "verb"
+        found.append((folded, folded.endswith(("ت", "ه")), folded.endswith(("وا", "ون")), kind))
+    immediate = bool(entry.get("immediate", False))
+    takes_object = bool(entry.get("object", False))
+    return [
+        CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
+                feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object)
+        for f, fem, pl, kind in found
+    ]
+
+
+def _source_form(phrase: str) -> CueForm:
+    folded = " ".join(fold_word(p) for p in phrase.split())
+    if not folded:
+        raise LexiconError("source phrase: empty")
+    return CueForm(form=folded, lemma=phrase, category=CueCategory.SOURCE, kind="source")
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    data = resources.files("arquotes").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(data)
+
+
+def _section(data: Mapping[str, Any], path: str, where: str) -> list[str]:
+    node: Any = data
+    for key in path.split("."):
+        node = _require(node, key, where)
+    return _strings(node, f"{where}: {path}")
+
+
+def _marks(data: Mapping[str, Any]) -> dict[str, dict[str, tuple[str, ...]]]:
+    families: dict[str, dict[str, tuple[str, ...]]] = {}
+    for family, table in _require(data, "marks", "quotes.toml").items():
+        families[family] = {
+            role: tuple(_require(table, role, f"quotes.toml: marks.{family}"))
+            for role in ("open", "close", "either")
+        }
+    return families
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon (loaded once)."""
+    cues_data = _read_toml("cues.toml")
+    speakers = _read_toml("speakers.toml")
+    quotes = _read_toml("quotes.toml")
+    names = _read_toml("names.toml")
+    cues: dict[str, CueForm] = {}
+    for i, entry in enumerate(_require(cues_data, "verb", "cues.toml")):
+        for form in _verb_forms(entry, f"cues.toml: verb #{i + 1}"):
+            cues.setdefault(form.form, form)
+    for phrase in _section(cues_data, "source.phrases", "cues.toml"):
+        form = _source_form(phrase)
+        cues[form.form] = form
+
+    def words(data: Mapping[str, Any], path: str, where: str) -> WordSet:
+        return WordSet.of(_section(data, path, where))
+
+    def folded(data: Mapping[str, Any], path: str, where: str) -> frozenset[str]:
+        return frozenset(fold_word(w) for w in _section(data, path, where))
+
+    return Lexicon(
+        cues=cues,
+        complementizers=folded(cues_data, "complementizer.words", "cues.toml"),
+        kept_complementizers=folded(cues_data, "complementizer.kept", "cues.toml"),
+        negations=folded(cues_data, "negation.words", "cues.toml"),
+        honorifics=words(speakers, "titles.honorifics", "speakers.toml"),
+        roles=words(speakers, "titles.roles", "speakers.toml"),
+        body_heads=words(speakers, "bodies.heads", "speakers.toml"),
+        body_names=words(speakers, "bodies.names", "speakers.toml"),
+        places=words(speakers, "bodies.places", "speakers.toml"),
+        unnamed_heads=words(speakers, "unnamed.heads", "speakers.toml"),
+        same_source=words(speakers, "anaphora.same_source", "speakers.toml"),
+        pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
+        stops=words(speakers, "stops.words", "speakers.toml"),
+        soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
+        prepositions=folded(speakers, "stops.prepositions", "speakers.toml"),
+        occasions=words(speakers, "channels.occasions", "speakers.toml"),
+        audiences=words(speakers, "channels.audiences", "speakers.toml"),
+        meta_labels=words(speakers, "meta.labels", "speakers.toml"),
+        name_heads=words(quotes, "names.heads", "quotes.toml"),
+        name_introducers=words(quotes, "names.introducers", "quotes.toml"),
+        known_names=frozenset(
+            " ".join(fold_word(p) for p in n.split())
+            for n in _section(quotes, "names.known", "quotes.toml")
+        ),
+        male_names=words(names, "male", "names.toml"),
+        female_names=words(names, "female", "names.toml"),
+        particles=words(names, "particles", "names.toml"),
+        claim_terminators=words(cues_data, "claim.terminators", "cues.toml"),
+        auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
+        source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
+        marks=_marks(quotes),
+    )
+
+
+def load_user_lexicon(path: str | Path, base: Lexicon | None = None) -> Lexicon:
+    """Extend ``base`` (the bundled lexicon) with a user TOML file.
+
+    The file may hold ``[[verb]]`` tables (fields as in data/cues.toml), ``sources`` and
+    ``titles`` lists, and ``[[speaker]]`` tables with ``name``, optional ``aliases``, ``kind``
+    (person, body, unnamed) and ``feminine``.
+    """
+    where = str(path)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"{where}: cannot read ({exc.strerror})") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{where}: not valid TOML ({exc})") from exc
+    return (base or default_lexicon()).extended(
+        verbs=data.get("verb", []),
+        sources=_strings(data.get("sources", []), f"{where}: sources"),
+        titles=_strings(data.get("titles", []), f"{where}: titles"),
+        speakers=[known_speaker(s, where) for s in data.get("speaker", [])],
+    )
+
+
+def known_speaker(table: Mapping[str, Any], where: str = "speaker") -> KnownSpeaker:
+    """Validate one user speaker table."""
+    name = _require(table, "name", where)
+    if not isinstance(name, str) or not name.strip():
+        raise LexiconError(f"{where}: speaker name must be a non-empty string")
+    try:
+        kind = SpeakerKind(table.get("kind", "person"))
+    except ValueError:
+        raise LexiconError(
+            f"{where}: speaker {name!r}: kind must be one of "
+            f"{', '.join(k.value for k in SpeakerKind)}"
+        ) from None
+    return KnownSpeaker(
+        name=name,
+        aliases=tuple(_strings(table.get("aliases", []), f"{where}: {name} aliases")),
+        kind=kind,
+        feminine=bool(table.get("feminine", False)),
+    )

@@ -1,0 +1,123 @@
+"""Folded view of a text and the map back to original offsets.
+
+Every later stage matches against the folded view, where spelling noise is gone:
+
+* deleted: Arabic diacritics and shadda, superscript alef, Quranic marks, tatweel, and
+  invisible format controls (zero-width and bidi marks, BOM, soft hyphen);
+* folded one-to-one: alef variants (أ إ آ ٱ) to ا, ى and Persian ی to ي, ة and ە to ه,
+  hamza carriers ؤ ئ to ء, Persian ک to ك, Arabic presentation forms to their base letter.
+
+Folding never changes the length of what it keeps, so the only offset bookkeeping is for
+deleted runs: a sorted list of folded positions with the number of original characters
+deleted before them. Mapping a folded offset back is one binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from functools import cache
+
+import attrs
+import regex
+
+from arquotes.model import Span
+
+__all__ = ["Folded", "fold", "fold_word"]
+
+# Characters removed from the folded view (see module docstring).
+_DELETABLE = regex.compile(
+    r"""
+    [\u064B-\u065F\u0670\u06D6-\u06ED]+   # harakat, shadda, sukun, superscript alef, Quranic marks
+    | [\u0640]+                            # tatweel
+    | [\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+  # format controls
+    """,
+    regex.VERBOSE,
+)
+# A run of deletable characters of any kind, so mixed runs (ـّ) count as one.
+_DELETABLE_RUN = regex.compile(
+    r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]+"
+)
+
+_ONE_TO_ONE = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ێ": "ي",
+    "ة": "ه", "ە": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
+    "ؤ": "ء", "ئ": "ء",
+    "ک": "ك", "ڪ": "ك",
+    "۔": ".",
+    # Unusual spaces become a plain space, so multi-word phrases match across them.
+    "\u00A0": " ", "\u2007": " ", "\u202F": " ", "\u3000": " ",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in _ONE_TO_ONE.items()}
+    # Arabic presentation forms fold to their base letter when that is a single character;
+    # ligatures that expand (ﻻ -> لا) are left as they are, so lengths never change.
+    for block in (range(0xFB50, 0xFE00), range(0xFE70, 0xFEFF)):
+        for code in block:
+            base = unicodedata.normalize("NFKC", chr(code))
+            if len(base) == 1 and base != chr(code):
+                table[code] = _ONE_TO_ONE.get(base, base)
+    return table
+
+
+_TABLE = _build_table()
+
+
+@attrs.frozen
+class Folded:
+    """A text, its folded view, and the offset map between them."""
+
+    original: str
+    folded: str
+    _breaks: tuple[int, ...] = attrs.field(alias="breaks")
+    """Folded positions where a deleted run sat just before, ascending."""
+    _shifts: tuple[int, ...] = attrs.field(alias="shifts")
+    """Original characters deleted before each break, cumulative."""
+
+    def start(self, pos: int) -> int:
+        """Original offset of the folded character at ``pos`` (deletions before it skipped)."""
+        i = bisect.bisect_right(self._breaks, pos) - 1
+        return pos + (self._shifts[i] if i >= 0 else 0)
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of the folded range ``[start, end)``.
+
+        A deleted run sitting exactly at ``end`` (a word's trailing diacritics or tatweel)
+        belongs to the range; one sitting at ``start`` belongs to the previous letter.
+        """
+        first = self.start(start)
+        return Span(first, max(first, self.start(end)))
+
+    def text_of(self, start: int, end: int) -> str:
+        """Original text of the folded range ``[start, end)``."""
+        span = self.span(start, end)
+        return self.original[span.start : span.end]
+
+
+def fold(text: str) -> Folded:
+    """Fold ``text`` for matching; see the module docstring for what changes."""
+    mapped = text.translate(_TABLE)
+    if _DELETABLE_RUN.search(mapped) is None:
+        return Folded(text, mapped, breaks=(), shifts=())
+    breaks: list[int] = []
+    shifts: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    removed = 0
+    for match in _DELETABLE_RUN.finditer(mapped):
+        pieces.append(mapped[last : match.start()])
+        removed += match.end() - match.start()
+        breaks.append(match.start() - (removed - (match.end() - match.start())))
+        shifts.append(removed)
+        last = match.end()
+    pieces.append(mapped[last:])
+    return Folded(text, "".join(pieces), breaks=tuple(breaks), shifts=tuple(shifts))
+
+
+@cache
+def fold_word(word: str) -> str:
+    """Fold a lexicon entry exactly as the text is folded (no offsets kept)."""
+    return _DELETABLE.sub("", word.translate(_TABLE))

@@ -1,0 +1,307 @@
+"""Pytest plugin: gold annotation files become test items (docs/gold-format.md).
+
+Configured in ``pyproject.toml``::
+
+    [tool.arquotes]
+    gold = ["tests/corpus"]                             # folders of gold files, or files
+    thresholds = {direct = 0.95, indirect = 0.80}       # minimum end-to-end F1 over the set
+    article_min_f1 = 0.5                                # optional per-article gate
+    extractor = "mypackage.pipeline:extract"            # optional, default arquotes.extract
+
+Each gold article is one item (``tests/corpus/a08.json::a08``). It fails when the extractor
+crashes on it, or when ``article_min_f1`` is set and the article's end-to-end F1 (``all`` row)
+is below it; the failure shows a readable diff of missed, spurious and misattributed items.
+With ``thresholds`` one more item, ``corpus-thresholds``, gates the whole set. The terminal
+summary lists the weakest articles; ``--arquotes-diffs`` prints every imperfect one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+import pytest
+
+from arquotes.errors import GoldFormatError
+from arquotes.evaluate import (
+    ROWS,
+    DocumentResult,
+    Extractor,
+    Report,
+    Row,
+    evaluate_document,
+    load_extractor,
+)
+from arquotes.gold import GoldDocument, find_gold_files, load_gold
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from _pytest._code.code import TerminalRepr
+    from _pytest.terminal import TerminalReporter
+
+__all__ = ["CorpusConfig"]
+
+THRESHOLDS_ITEM = "corpus-thresholds"
+_SUMMARY_WORST = 5
+
+
+@attrs.frozen(kw_only=True)
+class CorpusConfig:
+    """The ``[tool.arquotes]`` settings, paths resolved against the rootdir."""
+
+    entries: tuple[Path, ...] = ()
+    thresholds: Mapping[Row, float] = attrs.field(factory=dict, hash=False)
+    article_min_f1: float | None = None
+    extractor: str | None = None
+
+    @classmethod
+    def from_pyproject(cls, rootpath: Path) -> CorpusConfig:
+        """Read ``rootpath/pyproject.toml``; raise `pytest.UsageError` on a bad value."""
+        pyproject = rootpath / "pyproject.toml"
+        if not pyproject.is_file():
+            return cls()
+        with pyproject.open("rb") as stream:
+            table: Any = tomllib.load(stream).get("tool", {}).get("arquotes", {})
+        gold = table.get("gold", [])
+        if isinstance(gold, str):
+            gold = [gold]
+        if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
+            raise pytest.UsageError("[tool.arquotes] gold must be a list of paths")
+        return cls(
+            entries=tuple((rootpath / g).resolve() for g in cast("list[str]", gold)),
+            thresholds=_thresholds(table.get("thresholds", {})),
+            article_min_f1=_unit_or_none(table.get("article_min_f1"), "article_min_f1"),
+            extractor=table.get("extractor"),
+        )
+
+
+def _thresholds(value: Any) -> dict[Row, float]:
+    if not isinstance(value, dict):
+        raise pytest.UsageError("[tool.arquotes] thresholds must be a table, e.g. {direct = 0.9}")
+    out: dict[Row, float] = {}
+    for key, minimum in cast("dict[str, Any]", value).items():
+        if key not in ROWS:
+            raise pytest.UsageError(
+                f"[tool.arquotes] thresholds: unknown kind {key!r} (use {', '.join(ROWS)})"
+            )
+        checked = _unit_or_none(minimum, f"thresholds.{key}")
+        if checked is not None:
+            out[key] = checked
+    return out
+
+
+def _unit_or_none(value: Any, name: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise pytest.UsageError(f"[tool.arquotes] {name} must be a number from 0 to 1")
+    return float(value)
+
+
+@attrs.define
+class _State:
+    """Per-session settings and the results of the articles scored so far."""
+
+    corpus: CorpusConfig
+    article_min_f1: float | None
+    show_diffs: bool
+    results: dict[Path, DocumentResult] = attrs.field(factory=dict)
+    _extractor: Extractor | None = None
+
+    @property
+    def extractor(self) -> Extractor | None:
+        """The configured extractor, imported on first use (None: `arquotes.extract`)."""
+        if self._extractor is None and self.corpus.extractor:
+            self._extractor = load_extractor(self.corpus.extractor)
+        return self._extractor
+
+    def result(self, document: GoldDocument) -> DocumentResult:
+        """Score a document once per session."""
+        key = document.path or Path(document.doc_id)
+        if key not in self.results:
+            self.results[key] = evaluate_document(document, self.extractor)
+        return self.results[key]
+
+
+_STATE = pytest.StashKey[_State]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add the plugin's command-line options."""
+    group = parser.getgroup("arquotes", "arquotes gold corpus")
+    group.addoption(
+        "--arquotes-article-min-f1",
+        type=float,
+        default=None,
+        metavar="F1",
+        help="fail gold articles whose end-to-end F1 is under F1 (overrides pyproject)",
+    )
+    group.addoption(
+        "--arquotes-diffs",
+        action="store_true",
+        help="print the diff of every imperfect gold article in the summary",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Read ``[tool.arquotes]`` once per session."""
+    corpus = CorpusConfig.from_pyproject(config.rootpath)
+    option = config.getoption("--arquotes-article-min-f1")
+    config.stash[_STATE] = _State(
+        corpus=corpus,
+        article_min_f1=corpus.article_min_f1 if option is None else float(option),
+        show_diffs=bool(config.getoption("--arquotes-diffs")),
+    )
+
+
+def _state(config: pytest.Config) -> _State:
+    return config.stash[_STATE]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect a configured gold folder as a `GoldDirectory`."""
+    if path.resolve() in _state(parent.config).corpus.entries and path.is_dir():
+        return GoldDirectory.from_parent(parent, path=path)
+    return None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """Collect a gold file named directly in ``[tool.arquotes] gold``."""
+    if file_path.resolve() in _state(parent.config).corpus.entries:
+        return GoldFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _is_first_entry(node: pytest.Collector) -> bool:
+    entries = _state(node.config).corpus.entries
+    return bool(entries) and node.path.resolve() == entries[0]
+
+
+class GoldDirectory(pytest.Directory):
+    """A folder of gold files: one `GoldFile` each, plus the set-level threshold item."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        """Yield the folder's gold files in name order, then the thresholds item."""
+        for path in find_gold_files([self.path]):
+            yield GoldFile.from_parent(self, path=path)
+        if _is_first_entry(self) and _state(self.config).corpus.thresholds:
+            yield ThresholdsItem.from_parent(self, name=THRESHOLDS_ITEM)
+
+
+class GoldFile(pytest.File):
+    """One gold file, collected as one `GoldItem`."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """Load and validate the file; a format error is a collection error."""
+        try:
+            document = load_gold(self.path)
+        except GoldFormatError as exc:
+            raise self.CollectError(str(exc)) from exc
+        yield GoldItem.from_parent(self, name=document.doc_id, document=document)
+        if _is_first_entry(self) and _state(self.config).corpus.thresholds:
+            yield ThresholdsItem.from_parent(self, name=THRESHOLDS_ITEM)
+
+
+class GoldMismatchError(AssertionError):
+    """Raised when a gold article falls under the configured per-article bar."""
+
+
+class GoldItem(pytest.Item):
+    """One gold article: extract it and compare with its annotation."""
+
+    def __init__(self, *, document: GoldDocument, **kwargs: Any) -> None:
+        """Keep the loaded gold document."""
+        super().__init__(**kwargs)
+        self.document = document
+
+    def runtest(self) -> None:
+        """Score the article; fail on a crash or under ``article_min_f1``."""
+        state = _state(self.config)
+        result = state.result(self.document)
+        score = result.score("all")
+        self.user_properties.append(("e2e_f1", round(score.e2e_f1, 3)))
+        self.user_properties.append(("discrepancies", len(result.discrepancies)))
+        minimum = state.article_min_f1
+        if result.crash is not None:
+            raise GoldMismatchError(f"extractor crashed: {result.crash}\n{result.diff()}")
+        if minimum is not None and score.e2e_f1 < minimum:
+            raise GoldMismatchError(
+                f"end-to-end F1 {score.e2e_f1:.3f} < {minimum:.3f} "
+                f"(gold {score.counts.gold}, predicted {score.counts.pred}, "
+                f"right {score.counts.e2e})\n{result.diff()}"
+            )
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
+        """Show the diff, not a traceback, for a mismatch."""
+        if isinstance(excinfo.value, GoldMismatchError):
+            legend = "(- missed, + spurious, ~ wrong speaker; [start:end] in the gold text)"
+            return f"{self.document.doc_id}: {excinfo.value}\n{legend}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Name the item after its gold article."""
+        return self.path, None, f"gold article {self.document.doc_id}"
+
+
+class ThresholdsError(AssertionError):
+    """Raised when the whole set scores under a configured threshold."""
+
+
+class ThresholdsItem(pytest.Item):
+    """Gate the whole configured gold set on minimum end-to-end F1 per kind."""
+
+    def runtest(self) -> None:
+        """Score every configured article (reusing item results) and compare."""
+        state = _state(self.config)
+        documents = [load_gold(p) for p in find_gold_files(state.corpus.entries)]
+        report = Report(documents=tuple(state.result(d) for d in documents))
+        failures = [
+            f"{row}: e2e_F1 {report.score(row).e2e_f1:.3f} < required {minimum:.3f}"
+            for row, minimum in state.corpus.thresholds.items()
+            if report.score(row).e2e_f1 < minimum
+        ]
+        if failures:
+            raise ThresholdsError("\n".join([*failures, "", report.format_table()]))
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
+        """Show the failing kinds and the score table."""
+        if isinstance(excinfo.value, ThresholdsError):
+            return f"gold set under its thresholds:\n{excinfo.value}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Name the item."""
+        return self.path, None, THRESHOLDS_ITEM
+
+
+def pytest_terminal_summary(terminalreporter: TerminalReporter, config: pytest.Config) -> None:
+    """Summarise the gold articles scored in this session, weakest first."""
+    state = config.stash.get(_STATE, None)
+    if state is None or not state.results:
+        return
+    results = sorted(state.results.values(), key=lambda r: (r.score("all").e2e_f1, r.doc_id))
+    imperfect = [r for r in results if r.discrepancies or r.crash]
+    report = Report(documents=tuple(results))
+    terminalreporter.write_sep("-", "arquotes gold corpus")
+    terminalreporter.write_line(
+        f"{len(results)} articles scored, {len(imperfect)} with differences"
+    )
+    terminalreporter.write_line(report.format_table())
+    shown = imperfect if state.show_diffs else imperfect[:_SUMMARY_WORST]
+    for result in shown:
+        score = result.score("all")
+        terminalreporter.write_line(
+            f"{result.doc_id}: e2e_F1 {score.e2e_f1:.3f}, {len(result.discrepancies)} differences"
+        )
+        if state.show_diffs:
+            terminalreporter.write_line(result.diff())
+    if not state.show_diffs and len(imperfect) > len(shown):
+        terminalreporter.write_line("(--arquotes-diffs shows every difference)")

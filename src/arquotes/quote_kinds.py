@@ -1,0 +1,110 @@
+"""Decide what a quoted stretch is: a name, a direct quote, or a mixed fragment.
+
+NAMES are not quotes: quoted channels, agencies, platforms, parties, programmes, operations
+("القناة الأولى"، "فرانس برس"، "تويتر"، "العدالة والتنمية"). A short quoted span is a name
+when it is a known name, starts with a name head (قناة، حركة، صندوق ...) or follows a word
+that introduces one (وكالة، حزب، منتدى، صادر عن ...).
+
+The rest is DIRECT when it is a whole utterance: it runs to the end of its clause and is
+introduced as speech (a colon, a cue taking a quotation, a complementizer right before it,
+a cue right after it, or the start of a paragraph). Otherwise it is a MIXED fragment inside
+someone's reported speech (أكد "اقتناعه" بإمكانية ...).
+"""
+
+from __future__ import annotations
+
+from arquotes.document import Document, Token
+from arquotes.lexicon import Lexicon
+from arquotes.model import QuoteKind
+from arquotes.quotes import QuoteCandidate
+
+__all__ = ["is_name", "quote_kind", "runs_to_clause_end"]
+
+_MAX_NAME_WORDS = 6
+_CLAUSE_END = frozenset(".،,؛;:!?؟)")
+
+
+def _word_tokens(document: Document, quote: QuoteCandidate) -> list[Token]:
+    return [t for t in document.tokens(quote.start, quote.end, 12) if t.is_word]
+
+
+def previous_tokens(document: Document, quote: QuoteCandidate, count: int) -> list[Token]:
+    """Up to ``count`` tokens before the opening mark, within its paragraph."""
+    p_start, _ = document.paragraph_at(quote.open)
+    return document.tokens_before(p_start, quote.open, count)
+
+
+def next_token(document: Document, quote: QuoteCandidate) -> Token | None:
+    """The first token after the closing mark, within the paragraph (None at its end)."""
+    if quote.close is None:
+        return None
+    _, p_end = document.paragraph_at(quote.open)
+    after = document.tokens(quote.close + 1, p_end, 1)
+    return after[0] if after else None
+
+
+def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """True when the quoted span names a channel, agency, platform or organisation."""
+    words = _word_tokens(document, quote)
+    if not words or len(words) > _MAX_NAME_WORDS:
+        return False
+    if " ".join(t.text for t in words) in lexicon.known_names:
+        return True
+    if len(words) <= 4 and lexicon.name_heads.phrase_at([t.text for t in words], 0):
+        return True
+    before = [t for t in previous_tokens(document, quote, 2) if t.is_word]
+    if not before or len(words) > 4:
+        return False
+    last = before[-1].text
+    if last in lexicon.name_introducers:
+        return True
+    # صادر عن "الصحة العالمية": a preposition after an introducer
+    return len(before) == 2 and last in lexicon.prepositions and (
+        before[0].text in lexicon.name_introducers)
+
+
+def runs_to_clause_end(document: Document, quote: QuoteCandidate, cue_starts: set[int]) -> bool:
+    """Nothing of the clause follows the closing mark: punctuation, a cue or the end."""
+    after = next_token(document, quote)
+    if after is None:
+        return True
+    return after.text in _CLAUSE_END or after.start in cue_starts or (
+        not after.is_word and after.text not in "(")
+
+
+def quote_kind(
+    document: Document,
+    quote: QuoteCandidate,
+    lexicon: Lexicon,
+    *,
+    cue_starts: set[int],
+    introduced: bool,
+    cue_after: bool,
+    that_distance: int | None,
+) -> QuoteKind:
+    """DIRECT or MIXED (see module docstring).
+
+    ``introduced``: a cue takes this quote as its quotation complement. ``cue_after``: a cue
+    follows the quote ("..."، قال). ``that_distance``: words between the governing cue's
+    complementizer and the quote, when that cue took a complementizer.
+    """
+    if quote.continuation:
+        return QuoteKind.DIRECT
+    if not runs_to_clause_end(document, quote, cue_starts):
+        return QuoteKind.MIXED
+    before = previous_tokens(document, quote, 1)
+    if before and before[-1].text == ":":
+        return QuoteKind.DIRECT
+    words = len(_word_tokens(document, quote))
+    if words < 3:
+        return QuoteKind.MIXED
+    if introduced or cue_after:
+        return QuoteKind.DIRECT
+    if before and (before[-1].text in lexicon.complementizers
+                   or before[-1].text in lexicon.kept_complementizers):
+        return QuoteKind.DIRECT
+    if that_distance is not None and that_distance <= 3:
+        return QuoteKind.DIRECT
+    if not before and words >= 4:
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED

@@ -1,0 +1,415 @@
+"""Speaker mentions: read a subject phrase into role and name, group mentions into entities.
+
+A mention is read from the tokens that follow a cue verb (VSO: وقال المتحدث باسم الكرملين
+ديمتري بيسكوف) or precede it (SVO: بيسكوف قال). Its first token decides what it is:
+
+* a given name (ديمتري، أحمد) starts a PERSON: given name, surname, name particles (أبو، بن،
+  آل); a role written after the name is kept (خالد الفالح وزير النفط ...);
+* an honorific or role head (المتحدث، وزير، الشيخ) starts a ROLE phrase, which becomes a
+  PERSON when a name follows inside it;
+* an unnamed head (مسؤول، مصدر) gives an UNNAMED description; a body head or place
+  (وزارة، الكرملين، واشنطن) a BODY; المصدر ذاته and bare definite heads (الوزارة، البيان)
+  an ANAPHOR, resolved later to the entity they point back to;
+* any other word right after a cue verb is taken as a bare name (زيلينسكي، المنجم).
+
+`EntityTable` then groups the mentions of one article: surname and spelling variants
+(ديمتري/دميتري بيسكوف، تروس/تراس) by consonant skeleton, role-only mentions by the roles
+written beside names, anaphors by shared head words.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from arquotes.document import Document, Token
+from arquotes.lexicon import Lexicon, token_variants
+from arquotes.model import Span, Speaker, SpeakerKind
+
+__all__ = ["Entity", "EntityTable", "Mention", "MentionKind", "read_mention", "skeleton"]
+
+_MAX_TOKENS = 12
+_VOWELS = str.maketrans("", "", "اويء")
+
+
+class MentionKind(enum.Enum):
+    """What a speaker phrase names."""
+
+    PERSON = "person"
+    ROLE = "role"  # a role with no name: المتحدث باسم الرئاسة الروسية
+    BODY = "body"
+    UNNAMED = "unnamed"
+    ANAPHOR = "anaphor"  # المصدر ذاته، الوزارة، البيان
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """A speaker phrase in folded offsets, split into its role and name parts."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    name: tuple[int, int] | None = None
+    role: tuple[int, int] | None = None
+    feminine: bool = False
+    bare: bool = False
+    """Only a guess: an unlisted word taken as a name because of where it stands."""
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton used to match spelling variants: دميتري ~ ديمتري، تراس ~ تروس."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    return bare[:1] + bare[1:].translate(_VOWELS)
+
+
+def _is_feminine_head(token: str) -> bool:
+    return any(v.endswith("ه") for v in token_variants(token))
+
+
+class _Reader:
+    """Reads one speaker phrase from a token list (see `read_mention`)."""
+
+    def __init__(self, lexicon: Lexicon, tokens: Sequence[Token], known_names: frozenset[str]):
+        self.lex = lexicon
+        self.toks = tokens
+        self.known = known_names
+
+    def hard_stop(self, token: Token) -> bool:
+        text = token.text
+        lex = self.lex
+        return (
+            not token.is_word
+            or text in lex.complementizers
+            or text in lex.kept_complementizers
+            or text in lex.negations
+            or text in lex.stops
+            or text in lex.audiences
+            or any(v in lex.cues for v in token_variants(text))
+        )
+
+    def soft_stop(self, token: Token) -> bool:
+        return token.text in self.lex.soft_stops
+
+    def is_given(self, token: Token) -> bool:
+        return token.text in self.lex.male_names or token.text in self.lex.female_names
+
+    def is_role(self, token: Token) -> bool:
+        return token.text in self.lex.roles or token.text in self.lex.honorifics
+
+    def name_ahead(self, i: int) -> bool:
+        """A given or known name follows before the next hard stop (within 6 tokens)."""
+        for token in self.toks[i : i + 6]:
+            if self.hard_stop(token):
+                return False
+            if self.is_given(token) or skeleton(token.text) in self.known:
+                return True
+        return False
+
+    def read_name(self, i: int) -> int:
+        """End index of a person name starting with a given name at ``i``."""
+        j = i + 1
+        plain = 0
+        while j < len(self.toks) and j - i < 6:
+            token = self.toks[j]
+            if self.hard_stop(token) or self.soft_stop(token) or self.is_role(token):
+                break
+            if token.text in self.lex.particles and j + 1 < len(self.toks):
+                nxt = self.toks[j + 1]
+                if self.hard_stop(nxt):
+                    break
+                j += 2
+                continue
+            if plain >= 1 and not self.is_given(self.toks[j - 1]):
+                break
+            if self.lex.body_heads.phrase_at([t.text for t in self.toks], j):
+                break
+            plain += 1
+            j += 1
+        return j
+
+    def read_role(self, i: int) -> tuple[int, int | None]:
+        """End of a role phrase at ``i`` and, if a name sits inside it, the name's start."""
+        j = i + 1
+        definite_seen = False
+        while j < len(self.toks) and j - i < _MAX_TOKENS:
+            token = self.toks[j]
+            if self.is_given(token):
+                return j, j
+            if self.hard_stop(token):
+                break
+            if self.soft_stop(token):
+                if self.name_ahead(j + 1):
+                    j += 1
+                    continue
+                break
+            text = token.text
+            attached = text[0] in "وبل" and len(text) > 3
+            definite = any(v.startswith("ال") for v in token_variants(text)) or attached
+            if skeleton(text) in self.known and not attached:
+                return j, j
+            if not definite and definite_seen and not self.is_role(token):
+                break  # an indefinite word after a complete role: the object begins
+            definite_seen = definite_seen or definite
+            j += 1
+        return j, None
+
+    def read_description(self, i: int, limit: int = 8) -> int:
+        """End of a body or unnamed description: through prepositions, to a hard stop."""
+        j = i + 1
+        while j < len(self.toks) and j - i < limit:
+            token = self.toks[j]
+            if self.hard_stop(token) or self.is_given(token):
+                break
+            j += 1
+        return j
+
+
+def read_mention(
+    document: Document,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    known_names: frozenset[str] = frozenset(),
+    *,
+    bare_names: bool = True,
+) -> Mention | None:
+    """Read the speaker phrase that starts at ``tokens[0]``, or None if none starts there.
+
+    ``known_names`` holds skeletons of surnames seen elsewhere in the article; with
+    ``bare_names`` an unlisted word is taken as a name (right after a cue verb, VSO order
+    makes it the subject).
+    """
+    del document  # reserved for lookups that need the text around the phrase
+    if not tokens:
+        return None
+    reader = _Reader(lexicon, tokens, known_names)
+    first = tokens[0]
+    if reader.hard_stop(first) or reader.soft_stop(first):
+        return None
+    texts = [t.text for t in tokens]
+
+    def mention(kind: MentionKind, end: int, *, name: tuple[int, int] | None = None,
+                role: tuple[int, int] | None = None, feminine: bool = False,
+                bare: bool = False) -> Mention:
+        def span(a: int, b: int) -> tuple[int, int]:
+            return (tokens[a].start, tokens[b - 1].end)
+
+        return Mention(
+            start=first.start, end=tokens[end - 1].end, kind=kind,
+            name=span(*name) if name else None, role=span(*role) if role else None,
+            feminine=feminine, bare=bare,
+        )
+
+    if n := lexicon.same_source.phrase_at(texts, 0):
+        return mention(MentionKind.ANAPHOR, n)
+    if reader.is_given(first):
+        end = reader.read_name(0)
+        feminine = first.text in lexicon.female_names and first.text not in lexicon.male_names
+        if end < len(tokens) and reader.is_role(tokens[end]):
+            role_end, _ = reader.read_role(end)
+            return mention(MentionKind.PERSON, role_end, name=(0, end), role=(end, role_end),
+                           feminine=feminine)
+        return mention(MentionKind.PERSON, end, name=(0, end), feminine=feminine)
+    if reader.is_role(first):
+        end, name_at = reader.read_role(0)
+        feminine = _is_feminine_head(first.text)
+        if name_at is not None:
+            name_end = reader.read_name(name_at)
+            role = (0, name_at) if name_at > 0 else None
+            return mention(MentionKind.PERSON, name_end, name=(name_at, name_end), role=role,
+                           feminine=feminine)
+        return mention(MentionKind.ROLE, end, role=(0, end), feminine=feminine)
+    if lexicon.unnamed_heads.phrase_at(texts, 0):
+        end = reader.read_description(0)
+        return mention(MentionKind.UNNAMED, end, role=(0, end),
+                       feminine=_is_feminine_head(first.text))
+    if n := lexicon.places.phrase_at(texts, 0):
+        if n < len(tokens) and texts[n].startswith("و") and len(texts[n]) > 2:
+            n = reader.read_description(n - 1)  # الولايات المتحدة وحلفاؤها في حلف الناتو
+        return mention(MentionKind.BODY, n, name=(0, n), feminine=True)
+    if n := lexicon.body_names.phrase_at(texts, 0):
+        end = max(n, reader.read_description(n - 1)) if n < len(tokens) and (
+            texts[n].startswith("ال") or texts[n] in lexicon.soft_stops) else n
+        return mention(MentionKind.BODY, end, name=(0, end))
+    if lexicon.body_heads.phrase_at(texts, 0):
+        end = reader.read_description(0)
+        feminine = _is_feminine_head(first.text)
+        if end == 1 and first.text.startswith("ال"):
+            return mention(MentionKind.ANAPHOR, 1, name=(0, 1), feminine=feminine)
+        return mention(MentionKind.BODY, end, name=(0, end), feminine=feminine)
+    known = skeleton(first.text) in known_names
+    if known or bare_names:
+        end = reader.read_name(0) if known else 1
+        if end < len(tokens) and reader.is_role(tokens[end]):
+            role_end, _ = reader.read_role(end)
+            return mention(MentionKind.PERSON, role_end, name=(0, end), role=(end, role_end))
+        return mention(MentionKind.PERSON, end, name=(0, end), bare=not known)
+    return None
+
+
+@attrs.define
+class Entity:
+    """A speaker being assembled from its mentions."""
+
+    kind: SpeakerKind
+    names: list[str] = attrs.field(factory=list)
+    """Folded names, for matching."""
+    originals: list[str] = attrs.field(factory=list)
+    """The same names as written."""
+    roles: list[str] = attrs.field(factory=list)
+    role_texts: list[str] = attrs.field(factory=list)
+    spans: list[Span] = attrs.field(factory=list)
+    feminine: bool = False
+    order: int = 0
+
+    def best_name(self) -> str:
+        """The fullest name: most words, then longest, then first written."""
+        if not self.originals:
+            return self.role_texts[0] if self.role_texts else ""
+        return max(self.originals, key=lambda n: (len(n.split()), len(n)))
+
+    def to_speaker(self) -> Speaker:
+        """The public `Speaker` for this entity."""
+        name = self.best_name()
+        aliases = tuple(dict.fromkeys(n for n in self.originals if n != name))
+        return Speaker(
+            name=name,
+            kind=self.kind,
+            mentions=tuple(sorted(set(self.spans), key=lambda s: (s.start, s.end))),
+            aliases=aliases,
+            roles=tuple(dict.fromkeys(self.role_texts)),
+        )
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.split() if w]
+
+
+def _content_words(text: str) -> set[str]:
+    """Role words without clitics or article, for subset matching of roles."""
+    out = set()
+    for word in _words(text):
+        variants = list(token_variants(word))
+        out.add(variants[-1])
+    return out
+
+
+class EntityTable:
+    """Groups the mentions of one article into entities and resolves role-only mentions."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.entities: list[Entity] = []
+
+    def _text(self, part: tuple[int, int]) -> tuple[str, str]:
+        folded = self.document.text[part[0] : part[1]]
+        return folded, self.document.view.text_of(*part)
+
+    def _kind(self, mention: Mention) -> SpeakerKind:
+        if mention.kind in (MentionKind.BODY, MentionKind.ANAPHOR):
+            return SpeakerKind.BODY
+        if mention.kind is MentionKind.UNNAMED:
+            return SpeakerKind.UNNAMED
+        return SpeakerKind.PERSON
+
+    def find_by_name(self, folded: str) -> Entity | None:
+        """The entity whose name matches ``folded`` by surname skeleton or containment."""
+        words = _words(folded)
+        if not words:
+            return None
+        last = skeleton(words[-1])
+        for entity in reversed(self.entities):
+            for name in entity.names:
+                other = _words(name)
+                if not other:
+                    continue
+                if folded in name or name in folded:
+                    return entity
+                if entity.kind is SpeakerKind.PERSON and skeleton(other[-1]) == last and (
+                    len(words) == 1 or len(other) == 1
+                    or skeleton(other[0]) == skeleton(words[0])
+                ):
+                    return entity
+                if len(words) == 1 and skeleton(other[0]) == last and len(other) == 2:
+                    return entity  # a first name alone: عزيز for عزيز كرماط
+        return None
+
+    def find_by_role(self, folded_role: str, *, feminine: bool | None = None) -> Entity | None:
+        """The latest entity written with a role containing every word of ``folded_role``."""
+        wanted = _content_words(folded_role)
+        if not wanted:
+            return None
+        for entity in reversed(self.entities):
+            if feminine is not None and entity.feminine != feminine:
+                continue
+            for role in entity.roles + entity.names:
+                have = _content_words(role)
+                if wanted <= have or (len(wanted) >= 3 and len(wanted & have) >= len(wanted) - 1):
+                    return entity
+        return None
+
+    def find_by_head(self, folded_head: str) -> Entity | None:
+        """The latest entity whose name or role starts with the head word of an anaphor."""
+        head = list(token_variants(folded_head))[-1]
+        for entity in reversed(self.entities):
+            for text in entity.names + entity.roles:
+                words = _words(text)
+                if words and list(token_variants(words[0]))[-1] == head:
+                    return entity
+        return None
+
+    def add(self, mention: Mention, *, feminine_verb: bool = False) -> Entity | None:
+        """Register a mention that names its entity (name, body or description)."""
+        span = self.document.view.span(mention.start, mention.end)
+        feminine = mention.feminine or feminine_verb
+        if mention.kind in (MentionKind.ROLE, MentionKind.ANAPHOR):
+            return None
+        part = mention.name or mention.role
+        if part is None:
+            return None
+        folded, original = self._text(part)
+        entity = self.find_by_name(folded)
+        if entity is None:
+            entity = Entity(kind=self._kind(mention), order=len(self.entities))
+            self.entities.append(entity)
+        elif entity in self.entities:
+            self.entities.remove(entity)  # most recently mentioned last
+            self.entities.append(entity)
+        entity.names.append(folded)
+        entity.originals.append(original)
+        entity.spans.append(span)
+        entity.feminine = entity.feminine or feminine
+        if mention.role and mention.name:
+            role_folded, role_original = self._text(mention.role)
+            entity.roles.append(role_folded)
+            entity.role_texts.append(role_original)
+        elif mention.kind is MentionKind.UNNAMED:
+            entity.roles.append(folded)
+        return entity
+
+    def resolve(self, mention: Mention, *, feminine_verb: bool = False) -> Entity | None:
+        """The entity a role-only or anaphoric mention points to, or a new one for it."""
+        span = self.document.view.span(mention.start, mention.end)
+        part = mention.role or mention.name or (mention.start, mention.end)
+        folded, original = self._text(part)
+        entity: Entity | None
+        if mention.kind is MentionKind.ANAPHOR:
+            entity = self.find_by_head(folded) or self.find_by_role(folded)
+        else:
+            entity = self.find_by_role(folded) or self.find_by_name(folded)
+        if entity is None:
+            kind = SpeakerKind.BODY if mention.kind is MentionKind.ANAPHOR else (
+                SpeakerKind.UNNAMED)
+            entity = Entity(kind=kind, order=len(self.entities))
+            entity.names.append(folded)
+            entity.originals.append(original)
+            entity.roles.append(folded)
+            self.entities.append(entity)
+        entity.spans.append(span)
+        entity.feminine = entity.feminine or mention.feminine or feminine_verb
+        return entity
+
+    def speakers(self, used: Iterable[Entity]) -> dict[int, Speaker]:
+        """Public speakers of the given entities, keyed by ``id(entity)``."""
+        return {id(e): e.to_speaker() for e in used}

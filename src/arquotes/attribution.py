@@ -87,6 +87,9 @@ class _Attributor:
     # 2. claims ---------------------------------------------------------------------------
     def cut_claims(self, uses: Sequence[SourceUse]) -> None:
         for hit in self.hits:
+            if hit.relative:
+                self._relative_claim(hit)
+                continue
             complement = hit.complement
             if complement is None or complement.frame == "quote":
                 continue
@@ -102,24 +105,51 @@ class _Attributor:
             end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
             if end - start >= 2:
                 self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit))
+        self._drop_nested()
         for use in uses:
             self._source_claim(use)
         for headline in self.headlines:
             self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
                                     mention=headline.mention))
 
+    def _relative_claim(self, hit: CueHit) -> None:
+        """وهو ما ينفيه الكرملين: the content is the claim just before, in the same sentence."""
+        sentence = self.doc.sentence_start(hit.start)
+        earlier = [i for i in self.items if not i.is_quote and sentence <= i.start < hit.start]
+        if earlier and hit.subject is not None:
+            last = earlier[-1]
+            self.items.append(_Item(is_quote=False, start=last.start, end=last.end, hit=hit))
+
+    def _drop_nested(self) -> None:
+        """A claim inside another one needs a written subject (يتوقع in قال إنه لا يتوقع أن)."""
+        claims = [i for i in self.items if not i.is_quote]
+        keep = []
+        for item in self.items:
+            hit = item.hit
+            nested = not item.is_quote and hit is not None and hit.subject is None and any(
+                other is not item and other.start <= hit.start < other.end for other in claims)
+            if not nested:
+                keep.append(item)
+        self.items = keep
+
     def _quote_fills_clause(self, index: int, hit: CueHit) -> bool:
+        """The quotation is all the content (أن "..."), or the whole object (أبدى «...»،)."""
         quote = self.quotes.quotes[index]
         end = clause_end(self.doc, quote.open, self.all_hits, self.quotes, self.lex)
-        del hit
-        return self.quotes.closing(index) >= end - 1
+        closing = self.quotes.closing(index)
+        if closing >= end - 1:
+            return True
+        after = self.doc.tokens(closing, end, 1)
+        assert hit.complement is not None
+        return hit.complement.frame == "np" and bool(after) and after[0].text in "،,"
 
     def _source_claim(self, use: SourceUse) -> None:
         hit = use.hit
         if hit.inside_quote:
             return
         before = [i for i in self.items + list(self.governed.values())
-                  if use.sentence_start <= i.start < hit.start]
+                  if use.sentence_start <= i.start < hit.start or (
+                      i.hit is not None and use.sentence_start <= i.hit.start < hit.start)]
         before += [self.governed.setdefault(q, _Item(is_quote=True, start=self.quotes.quotes[q].open,
                                                      end=self.quotes.quotes[q].open, quote=q))
                    for q, c in enumerate(self.quotes.quotes)
@@ -258,7 +288,7 @@ class _Attributor:
             item.entity, item.confidence = item.follows.entity, 0.8
             return
         if mention is not None:
-            item.entity = self._entity_of(mention, hit)
+            item.entity = self._entity_of(mention, hit, history)
             item.written = mention
             item.confidence = 0.9 if hit is not None else 0.6
             return
@@ -268,6 +298,13 @@ class _Attributor:
             item.entity = self._latest(history, None, item.start)
             item.confidence = 0.3 if item.entity is not None else 0.0
             return
+        if not history:
+            # Nothing said yet: a lead with no subject (أكد أن ...) speaks for the first
+            # speaker the article names after it.
+            item.entity = self._first_after(hit.start)
+            item.confidence = 0.3 if item.entity is not None else 0.0
+            if item.entity is not None:
+                return
         if hit.form.kind == "participle":
             sentence = self.doc.sentence_start(hit.start)
             for earlier in reversed(history):
@@ -281,13 +318,33 @@ class _Attributor:
         item.entity = self._latest(history, hit.form.feminine, hit.start)
         item.confidence = 0.7 if item.entity is not None else 0.0
 
-    def _entity_of(self, mention: Mention, hit: CueHit | None) -> Entity | None:
+    def _entity_of(self, mention: Mention, hit: CueHit | None,
+                   history: Sequence[_Item] = ()) -> Entity | None:
         feminine = hit.form.feminine if hit is not None else False
         if mention.kind in _NAMING:
             part = mention.name or mention.role or (mention.start, mention.end)
             found = self.table.find_by_name(self.doc.text[part[0] : part[1]])
             return found or self.table.add(mention, feminine_verb=feminine)
-        return self.table.resolve(mention, feminine_verb=feminine)
+        if mention.kind is MentionKind.ANAPHOR:
+            latter = self._latter(mention)
+            if latter is not None:
+                return latter
+        fallback = self._latest(list(history), feminine if hit is not None else None, 0)
+        return self.table.resolve(mention, feminine_verb=feminine, fallback=fallback)
+
+    def _latter(self, mention: Mention) -> Entity | None:
+        """الأخيرة (the latter): the last place or body named before it in its sentence."""
+        if self.doc.text[mention.start : mention.end] not in self.lex.latter:
+            return None
+        sentence = self.doc.sentence_start(mention.start)
+        tokens = self.doc.tokens_before(sentence, mention.start, 30)
+        for i in range(len(tokens) - 1, -1, -1):
+            texts = [t.text for t in tokens[i:]]
+            if self.lex.places.phrase_at(texts, 0) or self.lex.body_names.phrase_at(texts, 0):
+                named = read_mention(self.doc, tokens[i:], self.lex, bare_names=False)
+                if named is not None and named.kind in _NAMING:
+                    return self._entity_of(named, None)
+        return None
 
     def _sentence_subject(self, pos: int) -> Entity | None:
         """The subject after the verb that opens the sentence (تحدث الأمين العام ...)."""
@@ -299,6 +356,11 @@ class _Attributor:
         if mention is None or mention.kind not in _NAMING:
             return None
         return self._entity_of(mention, None)
+
+    def _first_after(self, pos: int) -> Entity | None:
+        after = [e for e in self.table.entities if any(s.start >= self.doc.view.start(pos)
+                                                        for s in e.spans)]
+        return min(after, key=lambda e: min(s.start for s in e.spans), default=None)
 
     def _latest(self, history: list[_Item], feminine: bool | None, pos: int) -> Entity | None:
         del pos

@@ -115,9 +115,7 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
         if mention is None or mention.end != head[-1].end:
             continue
         start, end = trim(text, colon + 1, p_end)
-        words = [t for t in document.tokens(start, end, 4) if t.is_word]
-        if len(words) < 3 or (SENTENCE_END.search(text, start, end) or end) != end and (
-                len(words) < 3):
+        if sum(1 for t in document.tokens(start, end, 12) if t.is_word) < 3:
             continue
         found.append(Headline(mention=mention, start=start, end=end))
     return found

@@ -57,6 +57,8 @@ class CueHit:
     pronoun: bool = False
     complement: Complement | None = None
     channel: tuple[int, int] | None = None
+    relative: bool = False
+    """An object pronoun after the relative ما: وهو ما ينفيه الكرملين (the content is before)."""
 
 
 class QuoteIndex:
@@ -116,19 +118,7 @@ class _CueReader:
                 return None
             return attrs.evolve(mention, kind=MentionKind.BODY, name=(quote.start, quote.end),
                                 role=None)
-        return self.with_apposition(read_mention(self.doc, tokens, self.lex), tokens)
-
-    def with_apposition(self, mention: Mention | None, tokens: list[Token]) -> Mention | None:
-        """Turn ROLE، NAME، into a named person (المتحدث باسم الرئاسة، دميتري بيسكوف،)."""
-        if mention is None or mention.kind is not MentionKind.ROLE:
-            return mention
-        after = [t for t in tokens if t.start >= mention.end]
-        if len(after) >= 2 and after[0].text in _COMMAS:
-            named = read_mention(self.doc, after[1:], self.lex, bare_names=False)
-            if named is not None and named.kind is MentionKind.PERSON and named.name:
-                return attrs.evolve(named, start=mention.start, role=(mention.start, mention.end),
-                                    feminine=mention.feminine or named.feminine)
-        return mention
+        return read_mention(self.doc, tokens, self.lex)
 
     def subject_before(self, start: int) -> tuple[Mention | None, bool]:
         """SVO subject of the verb at ``start``, and whether it is a bare pronoun."""
@@ -146,7 +136,7 @@ class _CueReader:
             if tokens[k].text in self.lex.auxiliaries and tokens[k].text.endswith(("كان", "كانت")):
                 mention = read_mention(self.doc, tokens[k + 1 :], self.lex)
                 if mention is not None and self._reaches(mention, tokens, start):
-                    return self.with_apposition(mention, tokens[k + 1 :]), False
+                    return mention, False
                 break
         # The phrase that opens the sentence: الشيخ أحمد، وخلال ...، أشار
         k = 0
@@ -156,8 +146,7 @@ class _CueReader:
         if mention is not None and mention.kind is not MentionKind.ANAPHOR or (
             mention is not None and self._reaches(mention, tokens, start)
         ):
-            mention = self.with_apposition(mention, tokens[k:])
-            if mention is not None and self._reaches(mention, tokens, start):
+            if self._reaches(mention, tokens, start):
                 return mention, False
         # A bare name right before the verb: ... زيلينسكي قال
         for back in (1, 2):
@@ -235,7 +224,17 @@ class _CueReader:
         return None
 
     def _preposition(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
-        for i in range(begin, min(len(tokens), begin + 25)):
+        if "np" in form.frames:
+            # A verb that also takes an object (أكد) governs the preposition only right after
+            # its subject and adjuncts; a later one belongs to the object (تلقيه ... على دعم).
+            first = self._object(tokens, begin)
+            if first is None or first.quote is not None:
+                return None
+            begin = next(i for i, t in enumerate(tokens) if t.start == first.start)
+            reach = begin + 1
+        else:
+            reach = begin + 25
+        for i in range(begin, min(len(tokens), reach)):
             token = tokens[i]
             if self.is_cue(token) or token.text in ".!?؟":
                 return None
@@ -247,7 +246,7 @@ class _CueReader:
                     return Complement(frame="that", start=nxt.end)
                 return Complement(frame="on", start=nxt.start)
             attached = token.text[0] if len(token.text) > 3 else ""
-            if attached and attached in form.preps and i == begin:
+            if attached and attached in form.preps and (i == begin or "np" in form.frames):
                 return Complement(frame="on", start=token.start)
         return None
 
@@ -266,7 +265,12 @@ class _CueReader:
             if adjunct:
                 i = self._past_comma(tokens, i)
                 continue
-            if not token.is_word or self.is_cue(token):
+            if not token.is_word:
+                index = self.quotes.by_open.get(token.start)
+                if index is not None and index not in self.quotes.names:
+                    return Complement(frame="np", start=token.start, quote=index)
+                return None
+            if self.is_cue(token):
                 return None
             return Complement(frame="np", start=token.start)
         return None
@@ -304,9 +308,12 @@ def _clitic_free(text: str, start: int, end: int, form: CueForm) -> str:
     return form.form
 
 
-def _after_preposition(document: Document, start: int, lexicon: Lexicon) -> bool:
-    before = document.tokens_before(max(0, start - 12), start, 1)
-    return bool(before) and before[-1].text in lexicon.prepositions
+def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
+    """The token after ``mention`` carries the verb's object marker (اتهم X بـ...)."""
+    if not form.object_marker:
+        return False
+    after = document.tokens(mention.end, mention.end + 40, 1)
+    return bool(after) and after[0].text.startswith(form.object_marker) and len(after[0].text) > 3
 
 
 def _negated(document: Document, start: int, lexicon: Lexicon) -> bool:
@@ -318,22 +325,33 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
               quotes: QuoteIndex) -> list[CueHit]:
     """Every cue with a complement that fits its frames, in text order."""
     text = document.text
-    raw: list[tuple[int, int, CueForm]] = []
+    raw: list[tuple[int, int, CueForm, bool]] = []
     for match in patterns.cue.finditer(text):
         key = _SPACES.sub(" ", match.group("form"))
         form = lexicon.cues.get(key)
         if form is None or (match.group("object") and not form.takes_object):
             continue
-        raw.append((match.start(), match.end(), form))
-    reader = _CueReader(document, lexicon, quotes, frozenset(s for s, _, _ in raw))
+        raw.append((match.start(), match.end(), form, bool(match.group("object"))))
+    reader = _CueReader(document, lexicon, quotes, frozenset(s for s, _, _, _ in raw))
     hits: list[CueHit] = []
-    for start, end, form in raw:
+    last_source_end = -1
+    for start, end, form, with_object in raw:
         if form.kind == "source":
             hits.append(CueHit(start=start, end=end, form=form,
                                inside_quote=quotes.containing(start) is not None))
+            last_source_end = end
             continue
-        if form.kind == "participle" and _after_preposition(document, start, lexicon):
-            continue  # a noun, not a participle: بناء على مطالبة بوتين
+        if last_source_end >= 0 and not document.tokens(last_source_end, start, 2)[:-1]:
+            continue  # the verb of a source phrase: حسبما ذكرت قناة ...، حسبما نقلته وكالة
+        previous = document.tokens_before(max(0, start - 12), start, 1)
+        if previous and previous[-1].text in lexicon.prepositions:
+            continue  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو
+        if with_object and previous and previous[-1].text == "ما":
+            hits.append(CueHit(start=start, end=end, form=form, relative=True,
+                               inside_quote=quotes.containing(start) is not None,
+                               subject=reader.subject_after(
+                                   form, document.tokens(end, document.sentence_end(end), 12))))
+            continue
         limit = document.sentence_end(end)
         tokens = document.tokens(end, max(limit, end), _WINDOW)
         subject = reader.subject_after(form, tokens)
@@ -346,10 +364,14 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
         complement, channel = reader.complement(end, form, tokens, after_subject)
         if complement is None:
             continue
-        if complement.frame == "np" and after_subject is not None and after_subject.bare:
-            # An unlisted word before a noun-phrase object is the object itself:
-            # تعتبر القمة ... مهمة has no written subject.
-            subject, complement = None, Complement(frame="np", start=after_subject.start)
+        if complement.frame == "np" and after_subject is not None and (
+            after_subject.bare or _object_marked(document, after_subject, form)
+        ):
+            # An unlisted word before a noun-phrase object is the object itself (تعتبر القمة
+            # ... مهمة), and so is a phrase followed by the verb's object marker (وتتهم كييف
+            # بتعزيز ...): the subject is written before the verb or not at all.
+            complement = Complement(frame="np", start=after_subject.start)
+            subject, pronoun = reader.subject_before(start)
         if complement.frame == "np" and subject is None and not pronoun and not (
             text[start] in "وف" and start + 1 < len(text) and text[start + 1 :].startswith(
                 _clitic_free(text, start, end, form)) or reader.opens_clause(start)

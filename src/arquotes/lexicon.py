@@ -126,6 +126,9 @@ class CueForm:
     """The complement must follow the cue at once (بين is also "between")."""
     takes_object: bool = False
     """The verb may carry an object pronoun (ينفيه، وصفته)."""
+    object_marker: str = ""
+    """Letter that marks what follows the object (اتهم X بـ...): a phrase right before it
+    is the object, not the subject."""
 
 
 @attrs.frozen(kw_only=True)
@@ -153,6 +156,7 @@ class Lexicon:
     places: WordSet
     unnamed_heads: WordSet
     same_source: WordSet
+    latter: frozenset[str]
     pronoun_subjects: frozenset[str]
     stops: WordSet
     soft_stops: frozenset[str]
@@ -166,6 +170,7 @@ class Lexicon:
     male_names: WordSet
     female_names: WordSet
     particles: WordSet
+    not_names: frozenset[str]
     claim_terminators: WordSet
     auxiliaries: WordSet
     source_fillers: WordSet
@@ -263,9 +268,11 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
         found.append((folded, folded.endswith(("ت", "ه")), folded.endswith(("وا", "ون")), kind))
     immediate = bool(entry.get("immediate", False))
     takes_object = bool(entry.get("object", False))
+    object_marker = fold_word(str(entry.get("object_marker", "")))
     return [
         CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
-                feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object)
+                feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object,
+                object_marker=object_marker)
         for f, fem, pl, kind in found
     ]
 
@@ -332,6 +339,7 @@ def default_lexicon() -> Lexicon:
         places=words(speakers, "bodies.places", "speakers.toml"),
         unnamed_heads=words(speakers, "unnamed.heads", "speakers.toml"),
         same_source=words(speakers, "anaphora.same_source", "speakers.toml"),
+        latter=folded(speakers, "anaphora.latter", "speakers.toml"),
         pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
         stops=words(speakers, "stops.words", "speakers.toml"),
         soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
@@ -348,6 +356,7 @@ def default_lexicon() -> Lexicon:
         male_names=words(names, "male", "names.toml"),
         female_names=words(names, "female", "names.toml"),
         particles=words(names, "particles", "names.toml"),
+        not_names=frozenset(_section(names, "not_names", "names.toml")),
         claim_terminators=words(cues_data, "claim.terminators", "cues.toml"),
         auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),

@@ -23,7 +23,7 @@ import regex
 
 from arquotes.model import Span
 
-__all__ = ["Folded", "fold", "fold_word"]
+__all__ = ["Folded", "fold", "fold_word", "strip_marks"]
 
 # Characters removed from the folded view (see module docstring).
 _DELETABLE = regex.compile(
@@ -121,3 +121,8 @@ def fold(text: str) -> Folded:
 def fold_word(word: str) -> str:
     """Fold a lexicon entry exactly as the text is folded (no offsets kept)."""
     return _DELETABLE.sub("", word.translate(_TABLE))
+
+
+def strip_marks(word: str) -> str:
+    """``word`` without diacritics, tatweel and format controls, letters unfolded."""
+    return _DELETABLE.sub("", word)

@@ -50,6 +50,8 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
         return False
     if " ".join(t.text for t in words) in lexicon.known_names:
         return True
+    if words[0].text.isdigit() and len(words) <= 4:
+        return True  # a titled campaign or figure: "100 مليون صحة"
     if len(words) <= 4 and lexicon.name_heads.phrase_at([t.text for t in words], 0):
         return True
     before = [t for t in previous_tokens(document, quote, 2) if t.is_word]

@@ -27,10 +27,14 @@ import attrs
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon, token_variants
 from arquotes.model import Span, Speaker, SpeakerKind
+from arquotes.normalize import strip_marks
 
-__all__ = ["Entity", "EntityTable", "Mention", "MentionKind", "read_mention", "skeleton"]
+__all__ = [
+    "Entity", "EntityTable", "Mention", "MentionKind", "core", "read_mention", "skeleton",
+]
 
 _MAX_TOKENS = 12
+_APPOSITION = frozenset("،,؛;")
 _VOWELS = str.maketrans("", "", "اويء")
 
 
@@ -58,6 +62,19 @@ class Mention:
     """Only a guess: an unlisted word taken as a name because of where it stands."""
 
 
+def core(word: str) -> str:
+    """A word without conjunction, preposition clitics and article: والطاقه -> طاقه.
+
+    Only letters followed by ال are taken as clitics, so وزير stays وزير.
+    """
+    for prefix in ("وال", "فال", "بال", "كال", "لل"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            return word[len(prefix) :]
+    if word.startswith("ال") and len(word) > 3:
+        return word[2:]
+    return word
+
+
 def skeleton(word: str) -> str:
     """Consonant skeleton used to match spelling variants: دميتري ~ ديمتري، تراس ~ تروس."""
     bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
@@ -71,7 +88,9 @@ def _is_feminine_head(token: str) -> bool:
 class _Reader:
     """Reads one speaker phrase from a token list (see `read_mention`)."""
 
-    def __init__(self, lexicon: Lexicon, tokens: Sequence[Token], known_names: frozenset[str]):
+    def __init__(self, document: Document, lexicon: Lexicon, tokens: Sequence[Token],
+                 known_names: frozenset[str]) -> None:
+        self.doc = document
         self.lex = lexicon
         self.toks = tokens
         self.known = known_names
@@ -92,8 +111,17 @@ class _Reader:
     def soft_stop(self, token: Token) -> bool:
         return token.text in self.lex.soft_stops
 
+    def channel_at(self, j: int) -> bool:
+        """في بيان، عبر تغريدة: an occasion of speech, which ends a speaker phrase."""
+        return j + 1 < len(self.toks) and self.soft_stop(self.toks[j]) and (
+            self.toks[j + 1].text in self.lex.occasions)
+
     def is_given(self, token: Token) -> bool:
-        return token.text in self.lex.male_names or token.text in self.lex.female_names
+        if token.text not in self.lex.male_names and token.text not in self.lex.female_names:
+            return False
+        # Folding makes the preposition على read as the name علي; the spelling tells them apart.
+        written = strip_marks(self.doc.view.text_of(token.start, token.end))
+        return written not in self.lex.not_names
 
     def is_role(self, token: Token) -> bool:
         return token.text in self.lex.roles or token.text in self.lex.honorifics
@@ -140,7 +168,7 @@ class _Reader:
             if self.hard_stop(token):
                 break
             if self.soft_stop(token):
-                if self.name_ahead(j + 1):
+                if self.name_ahead(j + 1) and not self.channel_at(j):
                     j += 1
                     continue
                 break
@@ -160,7 +188,7 @@ class _Reader:
         j = i + 1
         while j < len(self.toks) and j - i < limit:
             token = self.toks[j]
-            if self.hard_stop(token) or self.is_given(token):
+            if self.hard_stop(token) or self.is_given(token) or self.channel_at(j):
                 break
             j += 1
         return j
@@ -180,12 +208,32 @@ def read_mention(
     ``bare_names`` an unlisted word is taken as a name (right after a cue verb, VSO order
     makes it the subject).
     """
-    del document  # reserved for lookups that need the text around the phrase
+    found = _read_mention(document, tokens, lexicon, known_names, bare_names=bare_names)
+    if found is None or found.kind is not MentionKind.ROLE:
+        return found
+    # ROLE، NAME: an apposition names the person in the role (المتحدث باسم الرئاسة، دميتري بيسكوف)
+    rest = [t for t in tokens if t.start >= found.end]
+    if len(rest) >= 2 and rest[0].text in _APPOSITION:
+        named = _read_mention(document, rest[1:], lexicon, known_names, bare_names=False)
+        if named is not None and named.kind is MentionKind.PERSON and named.name:
+            return attrs.evolve(named, start=found.start, role=(found.start, found.end),
+                                feminine=found.feminine or named.feminine)
+    return found
+
+
+def _read_mention(
+    document: Document,
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    known_names: frozenset[str],
+    *,
+    bare_names: bool,
+) -> Mention | None:
     if not tokens:
         return None
-    reader = _Reader(lexicon, tokens, known_names)
+    reader = _Reader(document, lexicon, tokens, known_names)
     first = tokens[0]
-    if reader.hard_stop(first) or reader.soft_stop(first):
+    if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
     texts = [t.text for t in tokens]
 
@@ -282,17 +330,37 @@ class Entity:
         )
 
 
+def _same_name(words: list[str], other: list[str], kind: SpeakerKind) -> bool:
+    """Whether two folded names name one entity.
+
+    Persons: same surname skeleton (دميتري/ديمتري بيسكوف، تروس/تراس) and, when both give
+    one, the same first-name skeleton; a lone first name matches a two-word name. Bodies:
+    the same words, one a prefix of the other (وزارة الصحة، وزارة الصحة والسكان), or one is
+    the other with a head noun in front (الأمم المتحدة، منظمة الأمم المتحدة), but not with
+    words after it (مكتب الأمم المتحدة لحقوق الإنسان is another body).
+    """
+    if not other:
+        return False
+    if [core(w) for w in words] == [core(w) for w in other]:
+        return True
+    if kind is SpeakerKind.PERSON:
+        if skeleton(other[-1]) == skeleton(words[-1]) and (
+            len(words) == 1 or len(other) == 1 or skeleton(other[0]) == skeleton(words[0])
+        ):
+            return True
+        return len(words) == 1 and len(other) == 2 and skeleton(other[0]) == skeleton(words[0])
+    short, long_ = sorted(([core(w) for w in words], [core(w) for w in other]), key=len)
+    n = len(short)
+    return long_[:n] == short or (long_[1:] == short and n >= 1)
+
+
 def _words(text: str) -> list[str]:
     return [w for w in text.split() if w]
 
 
 def _content_words(text: str) -> set[str]:
     """Role words without clitics or article, for subset matching of roles."""
-    out = set()
-    for word in _words(text):
-        variants = list(token_variants(word))
-        out.add(variants[-1])
-    return out
+    return {core(word) for word in _words(text)}
 
 
 class EntityTable:
@@ -314,25 +382,13 @@ class EntityTable:
         return SpeakerKind.PERSON
 
     def find_by_name(self, folded: str) -> Entity | None:
-        """The entity whose name matches ``folded`` by surname skeleton or containment."""
+        """The entity whose name matches ``folded`` (see `_same_name`), latest first."""
         words = _words(folded)
         if not words:
             return None
-        last = skeleton(words[-1])
         for entity in reversed(self.entities):
-            for name in entity.names:
-                other = _words(name)
-                if not other:
-                    continue
-                if folded in name or name in folded:
-                    return entity
-                if entity.kind is SpeakerKind.PERSON and skeleton(other[-1]) == last and (
-                    len(words) == 1 or len(other) == 1
-                    or skeleton(other[0]) == skeleton(words[0])
-                ):
-                    return entity
-                if len(words) == 1 and skeleton(other[0]) == last and len(other) == 2:
-                    return entity  # a first name alone: عزيز for عزيز كرماط
+            if any(_same_name(words, _words(name), entity.kind) for name in entity.names):
+                return entity
         return None
 
     def find_by_role(self, folded_role: str, *, feminine: bool | None = None) -> Entity | None:
@@ -351,11 +407,14 @@ class EntityTable:
 
     def find_by_head(self, folded_head: str) -> Entity | None:
         """The latest entity whose name or role starts with the head word of an anaphor."""
-        head = list(token_variants(folded_head))[-1]
+        words = _words(folded_head)
+        if not words:
+            return None
+        head = core(words[0])
         for entity in reversed(self.entities):
             for text in entity.names + entity.roles:
-                words = _words(text)
-                if words and list(token_variants(words[0]))[-1] == head:
+                other = _words(text)
+                if other and core(other[0]) == head and other != words:
                     return entity
         return None
 
@@ -388,14 +447,21 @@ class EntityTable:
             entity.roles.append(folded)
         return entity
 
-    def resolve(self, mention: Mention, *, feminine_verb: bool = False) -> Entity | None:
-        """The entity a role-only or anaphoric mention points to, or a new one for it."""
+    def resolve(self, mention: Mention, *, feminine_verb: bool = False,
+                fallback: Entity | None = None) -> Entity | None:
+        """The entity a role-only or anaphoric mention points to, or a new one for it.
+
+        An anaphor that matches nothing (البيان، المصدر ذاته) takes ``fallback``, the
+        latest speaker, when one is given.
+        """
         span = self.document.view.span(mention.start, mention.end)
         part = mention.role or mention.name or (mention.start, mention.end)
         folded, original = self._text(part)
         entity: Entity | None
         if mention.kind is MentionKind.ANAPHOR:
             entity = self.find_by_head(folded) or self.find_by_role(folded)
+            if entity is None and fallback is not None:
+                entity = fallback
         else:
             entity = self.find_by_role(folded) or self.find_by_name(folded)
         if entity is None:

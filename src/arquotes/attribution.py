@@ -49,6 +49,8 @@ class _Item:
     follows: _Item | None = None
     """The quote this one continues."""
     via: Mention | None = None
+    that_distance: int | None = None
+    """Words between the complementizer and the quotation, when one governs it."""
     entity: Entity | None = None
     written: Mention | None = None
     confidence: float = 0.0
@@ -93,24 +95,40 @@ class _Attributor:
             complement = hit.complement
             if complement is None or complement.frame == "quote":
                 continue
-            start, _ = trim(self.doc.text, complement.start, complement.start + 1)
-            index = self.quotes.by_open.get(start)
-            if index is not None and index not in self.quotes.names:
-                self.governed.setdefault(index, _Item(is_quote=True, start=start, end=start,
-                                                      hit=hit, quote=index))
-                if self._quote_fills_clause(index, hit):
-                    continue
             if hit.inside_quote and hit.subject is None:
                 continue
-            end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
-            if end - start >= 2:
-                self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit))
+            start, _ = trim(self.doc.text, complement.start, complement.start + 1)
+            self._claim_or_quote(hit, start)
         self._drop_nested()
         for use in uses:
             self._source_claim(use)
         for headline in self.headlines:
             self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
                                     mention=headline.mention))
+
+    def _claim_or_quote(self, hit: CueHit, start: int, mention: Mention | None = None) -> None:
+        """A claim from ``start``, or, when a quotation fills the clause, that quote alone.
+
+        The quotation may open a few words in (إن هذا الاجتماع "كان ..."، فإن أعضاء "جماعة
+        ..."): it still carries the utterance, and the words before it are its subject.
+        """
+        end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
+        lead = self.doc.tokens(start, end, 5)
+        for position, token in enumerate(lead):
+            index = self.quotes.by_open.get(token.start)
+            if index is None or index in self.quotes.names:
+                continue
+            if position == 0 or self._quote_fills_clause(index, hit, end):
+                item = self.governed.setdefault(index, _Item(
+                    is_quote=True, start=token.start, end=token.start, hit=hit, quote=index,
+                    mention=mention))
+                item.that_distance = sum(1 for t in lead[:position] if t.is_word)
+                if self._quote_fills_clause(index, hit, end):
+                    return
+            break
+        if end - start >= 2:
+            self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
+                                    mention=mention))
 
     def _relative_claim(self, hit: CueHit) -> None:
         """وهو ما ينفيه الكرملين: the content is the claim just before, in the same sentence."""
@@ -132,10 +150,8 @@ class _Attributor:
                 keep.append(item)
         self.items = keep
 
-    def _quote_fills_clause(self, index: int, hit: CueHit) -> bool:
-        """The quotation is all the content (أن "..."), or the whole object (أبدى «...»،)."""
-        quote = self.quotes.quotes[index]
-        end = clause_end(self.doc, quote.open, self.all_hits, self.quotes, self.lex)
+    def _quote_fills_clause(self, index: int, hit: CueHit, end: int) -> bool:
+        """The quotation runs to the clause end, or is the whole object (أبدى «...»،)."""
         closing = self.quotes.closing(index)
         if closing >= end - 1:
             return True
@@ -165,14 +181,7 @@ class _Attributor:
             for token in tokens:
                 if token.text in self.lex.complementizers:
                     start, _ = trim(self.doc.text, token.end, token.end + 1)
-                    index = self.quotes.by_open.get(start)
-                    if index is not None and index not in self.quotes.names:
-                        self.governed[index] = _Item(is_quote=True, start=start, end=start,
-                                                     hit=hit, quote=index, mention=use.mention)
-                        return
-                    end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
-                    self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
-                                            mention=use.mention))
+                    self._claim_or_quote(hit, start, use.mention)
                     return
             return
         start = use.sentence_start
@@ -206,10 +215,10 @@ class _Attributor:
                     item.hit, cue_after = after, True
             if quote.continuation and previous is not None and previous.quote == index - 1:
                 item.follows = previous
-            that_distance = None
+            that_distance = item.that_distance
             hit = item.hit
-            if hit is not None and hit.complement is not None and hit.complement.frame == "that" \
-                    and hit.complement.start <= quote.open:
+            if that_distance is None and hit is not None and hit.complement is not None and (
+                    hit.complement.frame == "that" and hit.complement.start <= quote.open):
                 that_distance = sum(1 for t in self.doc.tokens(hit.complement.start, quote.open)
                                     if t.is_word)
             item.kind = quote_kind(self.doc, quote, self.lex, cue_starts=cue_starts,

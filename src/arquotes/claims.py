@@ -139,7 +139,8 @@ def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
     sentence = document.sentence_start(hit.start)
     before = [t for t in document.tokens(sentence, hit.start, 6) if t.is_word]
     leads = all(t.text in lexicon.auxiliaries for t in before)
-    tokens = document.tokens(hit.end, document.sentence_end(hit.end), 16)
+    after = max(hit.end, hit.tail)
+    tokens = document.tokens(after, document.sentence_end(after), 16)
     i = 0
     while i < len(tokens) and (
         tokens[i].text in lexicon.source_fillers or tokens[i].start in hits_by_start

@@ -57,6 +57,8 @@ class CueHit:
     pronoun: bool = False
     complement: Complement | None = None
     channel: tuple[int, int] | None = None
+    tail: int = -1
+    """For a source phrase, the end of the verb that belongs to it (حسبما نقلته)."""
     relative: bool = False
     """An object pronoun after the relative ما: وهو ما ينفيه الكرملين (the content is before)."""
 
@@ -332,7 +334,13 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
         if form is None or (match.group("object") and not form.takes_object):
             continue
         raw.append((match.start(), match.end(), form, bool(match.group("object"))))
-    reader = _CueReader(document, lexicon, quotes, frozenset(s for s, _, _, _ in raw))
+    # Cues that end a search for another cue's complement: not source phrases nor their verbs.
+    stopping = frozenset(
+        start for i, (start, _, form, _) in enumerate(raw)
+        if form.kind != "source" and not (i and raw[i - 1][2].kind == "source" and not (
+            document.tokens(raw[i - 1][1], start, 1)))
+    )
+    reader = _CueReader(document, lexicon, quotes, stopping)
     hits: list[CueHit] = []
     last_source_end = -1
     for start, end, form, with_object in raw:
@@ -342,7 +350,10 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
             last_source_end = end
             continue
         if last_source_end >= 0 and not document.tokens(last_source_end, start, 2)[:-1]:
-            continue  # the verb of a source phrase: حسبما ذكرت قناة ...، حسبما نقلته وكالة
+            # The verb of a source phrase (حسبما ذكرت قناة ...، حسبما نقلته وكالة) is part of it.
+            hits[-1] = attrs.evolve(hits[-1], tail=end)
+            last_source_end = -1
+            continue
         previous = document.tokens_before(max(0, start - 12), start, 1)
         if previous and previous[-1].text in lexicon.prepositions:
             continue  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو

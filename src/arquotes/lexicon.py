@@ -92,6 +92,11 @@ class WordSet:
             return False
         return any(v in self.words for v in token_variants(token))
 
+    def exact(self, token: str) -> bool:
+        """True when ``token`` is listed as written, or after a leading و/ف (given names)."""
+        return token in self.words or (len(token) > 3 and token[0] in "وف" and (
+            token[1:] in self.words))
+
     def phrase_at(self, tokens: list[str], i: int) -> int:
         """Length in tokens of the listed entry starting at ``tokens[i]`` (0 if none)."""
         for phrase in self.phrases:

@@ -117,7 +117,7 @@ class _Reader:
             self.toks[j + 1].text in self.lex.occasions)
 
     def is_given(self, token: Token) -> bool:
-        if token.text not in self.lex.male_names and token.text not in self.lex.female_names:
+        if not (self.lex.male_names.exact(token.text) or self.lex.female_names.exact(token.text)):
             return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
         written = strip_marks(self.doc.view.text_of(token.start, token.end))
@@ -253,7 +253,8 @@ def _read_mention(
         return mention(MentionKind.ANAPHOR, n)
     if reader.is_given(first):
         end = reader.read_name(0)
-        feminine = first.text in lexicon.female_names and first.text not in lexicon.male_names
+        feminine = lexicon.female_names.exact(first.text) and not lexicon.male_names.exact(
+            first.text)
         if end < len(tokens) and reader.is_role(tokens[end]):
             role_end, _ = reader.read_role(end)
             return mention(MentionKind.PERSON, role_end, name=(0, end), role=(end, role_end),
@@ -391,6 +392,19 @@ class EntityTable:
                 return entity
         return None
 
+    def find_by_surname(self, folded_role: str) -> Entity | None:
+        """A person whose surname ends a role phrase: النائب المقداد -> علي المقداد."""
+        words = _words(folded_role)
+        if len(words) < 2:
+            return None
+        last = skeleton(words[-1])
+        for entity in reversed(self.entities):
+            if entity.kind is SpeakerKind.PERSON and any(
+                len(_words(n)) >= 2 and skeleton(_words(n)[-1]) == last for n in entity.names
+            ):
+                return entity
+        return None
+
     def find_by_role(self, folded_role: str, *, feminine: bool | None = None) -> Entity | None:
         """The latest entity written with a role containing every word of ``folded_role``."""
         wanted = _content_words(folded_role)
@@ -463,7 +477,8 @@ class EntityTable:
             if entity is None and fallback is not None:
                 entity = fallback
         else:
-            entity = self.find_by_role(folded) or self.find_by_name(folded)
+            entity = (self.find_by_surname(folded) or self.find_by_role(folded)
+                      or self.find_by_name(folded))
         if entity is None:
             kind = SpeakerKind.BODY if mention.kind is MentionKind.ANAPHOR else (
                 SpeakerKind.UNNAMED)

@@ -24,7 +24,8 @@ from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon
-from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Span, Speaker
+from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
+from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import next_token, quote_kind
 from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention
 
@@ -73,10 +74,7 @@ class _Attributor:
 
     # 1. entities -------------------------------------------------------------------------
     def register(self, uses: Sequence[SourceUse]) -> None:
-        mentions: list[tuple[Mention, bool]] = []
-        for hit in self.hits:
-            if hit.subject is not None:
-                mentions.append((hit.subject, hit.form.feminine))
+        mentions = [(h.subject, h.form.feminine) for h in self.hits if h.subject is not None]
         mentions += [(h.mention, False) for h in self.headlines]
         mentions += [(u.mention, False) for u in uses if u.mention is not None]
         for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
@@ -156,8 +154,8 @@ class _Attributor:
         if closing >= end - 1:
             return True
         after = self.doc.tokens(closing, end, 1)
-        assert hit.complement is not None
-        return hit.complement.frame == "np" and bool(after) and after[0].text in "،,"
+        frame = hit.complement.frame if hit.complement is not None else ""
+        return frame == "np" and bool(after) and after[0].text in "،,"
 
     def _source_claim(self, use: SourceUse) -> None:
         hit = use.hit
@@ -166,8 +164,8 @@ class _Attributor:
         before = [i for i in self.items + list(self.governed.values())
                   if use.sentence_start <= i.start < hit.start or (
                       i.hit is not None and use.sentence_start <= i.hit.start < hit.start)]
-        before += [self.governed.setdefault(q, _Item(is_quote=True, start=self.quotes.quotes[q].open,
-                                                     end=self.quotes.quotes[q].open, quote=q))
+        before += [self.governed.setdefault(q, _Item(is_quote=True, start=c.open, end=c.open,
+                                                     quote=q))
                    for q, c in enumerate(self.quotes.quotes)
                    if q not in self.quotes.names and use.sentence_start <= c.open < hit.start]
         if before:
@@ -252,8 +250,6 @@ class _Attributor:
             if other != index and other not in self.quotes.names and (
                     best.end <= candidate.open < quote.open):
                 return None
-        from arquotes.patterns import SENTENCE_END
-
         if SENTENCE_END.search(between):
             return None
         return best
@@ -295,37 +291,35 @@ class _Attributor:
         mention = item.mention or (hit.subject if hit is not None else None)
         if item.follows is not None and item.follows.entity is not None:
             item.entity, item.confidence = item.follows.entity, 0.8
-            return
-        if mention is not None:
+        elif mention is not None:
             item.entity = self._entity_of(mention, hit, history)
             item.written = mention
             item.confidence = 0.9 if hit is not None else 0.6
-            return
-        if hit is None:
-            if item.kind is QuoteKind.MIXED and item.is_quote:
-                return
-            item.entity = self._latest(history, None, item.start)
-            item.confidence = 0.3 if item.entity is not None else 0.0
-            return
+        elif hit is None:
+            if not (item.kind is QuoteKind.MIXED and item.is_quote):
+                item.entity = self._latest(history, None, item.start)
+                item.confidence = 0.3 if item.entity is not None else 0.0
+        else:
+            item.entity, item.confidence = self._unwritten(hit, history)
+
+    def _unwritten(self, hit: CueHit, history: list[_Item]) -> tuple[Entity | None, float]:
+        """Speaker and confidence for a cue with no written subject (pro-drop)."""
         if not history:
             # Nothing said yet: a lead with no subject (أكد أن ...) speaks for the first
             # speaker the article names after it.
-            item.entity = self._first_after(hit.start)
-            item.confidence = 0.3 if item.entity is not None else 0.0
-            if item.entity is not None:
-                return
+            first = self._first_after(hit.start)
+            if first is not None:
+                return first, 0.3
         if hit.form.kind == "participle":
             sentence = self.doc.sentence_start(hit.start)
             for earlier in reversed(history):
                 if earlier.hit is not None and earlier.hit.start >= sentence:
-                    item.entity, item.confidence = earlier.entity, 0.8
-                    return
+                    return earlier.entity, 0.8
             opener = self._sentence_subject(hit.start)
             if opener is not None:
-                item.entity, item.written, item.confidence = opener, None, 0.7
-                return
-        item.entity = self._latest(history, hit.form.feminine, hit.start)
-        item.confidence = 0.7 if item.entity is not None else 0.0
+                return opener, 0.7
+        latest = self._latest(history, hit.form.feminine, hit.start)
+        return latest, 0.7 if latest is not None else 0.0
 
     def _entity_of(self, mention: Mention, hit: CueHit | None,
                    history: Sequence[_Item] = ()) -> Entity | None:
@@ -383,71 +377,21 @@ class _Attributor:
 
     # 5. output ---------------------------------------------------------------------------
     def build(self) -> Extraction:
-        view = self.doc.view
-        speakers: dict[int, Speaker] = {}
-        order: list[Entity] = []
-
-        def speaker_of(entity: Entity | None) -> Speaker | None:
-            if entity is None:
-                return None
-            if id(entity) not in speakers:
-                speakers[id(entity)] = entity.to_speaker()
-                order.append(entity)
-            return speakers[id(entity)]
-
-        def attribution(item: _Item) -> Attribution | None:
-            hit = item.hit
-            if item.entity is None and hit is None:
-                return None
-            cue = None
-            if hit is not None:
-                span = view.span(hit.start, hit.end)
-                cue = Cue(text=view.original[span.start : span.end], span=span,
-                          lemma=hit.form.lemma, category=hit.form.category, negated=hit.negated)
-            written = None
-            if item.written is not None:
-                part = item.written.name or (item.written.start, item.written.end)
-                written = view.span(*part)
-            channel = None
-            if hit is not None and hit.channel is not None:
-                channel = view.text_of(*hit.channel)
-            via = None
-            if item.via is not None:
-                via_part = item.via.name or (item.via.start, item.via.end)
-                via = view.text_of(*via_part)
-            return Attribution(speaker=speaker_of(item.entity), mention=written, cue=cue,
-                               confidence=item.confidence, source=via, channel=channel)
-
+        """The public result: quotes, claims and the speakers they use, in text order."""
+        builder = _Builder(self.doc, self.quotes)
         for entity in sorted((i.entity for i in self.items if i.entity is not None),
                              key=lambda e: min((s.start for s in e.spans), default=0)):
-            speaker_of(entity)
-        quotes: list[tuple[_Item, Quote]] = []
-        for item in self.items:
-            if not item.is_quote:
-                continue
-            if item.kind is QuoteKind.MIXED and item.entity is None:
-                continue  # a quoted term nobody is said to have used
-            span = view.span(item.start, item.end)
-            quote = self.quotes.quotes[item.quote] if item.quote is not None else None
-            quotes.append((item, Quote(
-                text=view.original[span.start : span.end], span=span, kind=item.kind,
-                attribution=attribution(item),
-                continued=bool(quote and quote.continues),
-            )))
-        quotes.sort(key=lambda pair: (pair[1].span.start, pair[1].span.end))
-        claims = []
-        for item in sorted((i for i in self.items if not i.is_quote), key=lambda i: i.start):
-            span = view.span(item.start, item.end)
-            inside = tuple(q for i, q in quotes if q.kind is QuoteKind.MIXED
-                           and span.start <= q.span.start and q.span.end <= span.end)
-            claims.append(Claim(text=view.original[span.start : span.end], span=span,
-                                attribution=attribution(item), quotes=inside))
-        claims.sort(key=lambda c: (c.span.start, c.span.end))
-        return Extraction(
-            quotes=tuple(q for _, q in quotes),
-            claims=tuple(claims),
-            speakers=tuple(speakers[id(e)] for e in order),
+            builder.speaker(entity)
+        quotes = sorted(
+            (builder.quote(item) for item in self.items if item.is_quote
+             and not (item.kind is QuoteKind.MIXED and item.entity is None)),
+            key=lambda q: (q.span.start, q.span.end),
         )
+        mixed = [q for q in quotes if q.kind is QuoteKind.MIXED]
+        claims = sorted((builder.claim(item, mixed) for item in self.items if not item.is_quote),
+                        key=lambda c: (c.span.start, c.span.end))
+        return Extraction(quotes=tuple(quotes), claims=tuple(claims),
+                          speakers=builder.speakers())
 
     def mixed_into_claims(self) -> None:
         """A mixed quote with no speaker of its own takes the claim around it."""
@@ -460,6 +404,69 @@ class _Attributor:
                     item.hit = claim.hit if claim.hit is not None else item.hit
                     item.mention = claim.mention
                     break
+
+
+class _Builder:
+    """Turns assembled items into the public, original-offset result types."""
+
+    def __init__(self, document: Document, quotes: QuoteIndex) -> None:
+        self.view = document.view
+        self.quotes = quotes
+        self._speakers: dict[int, Speaker] = {}
+        self._order: list[Entity] = []
+
+    def speaker(self, entity: Entity | None) -> Speaker | None:
+        """One `Speaker` per entity, numbered in order of first use."""
+        if entity is None:
+            return None
+        if id(entity) not in self._speakers:
+            self._speakers[id(entity)] = entity.to_speaker()
+            self._order.append(entity)
+        return self._speakers[id(entity)]
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        """Every speaker used, in order of first mention."""
+        return tuple(self._speakers[id(e)] for e in self._order)
+
+    def _text(self, part: tuple[int, int] | None) -> str | None:
+        return None if part is None else self.view.text_of(*part)
+
+    def _cue(self, hit: CueHit) -> Cue:
+        span = self.view.span(hit.start, hit.end)
+        return Cue(text=self.view.original[span.start : span.end], span=span,
+                   lemma=hit.form.lemma, category=hit.form.category, negated=hit.negated)
+
+    def attribution(self, item: _Item) -> Attribution | None:
+        """Speaker, cue, mention, channel and secondary source of an item."""
+        hit = item.hit
+        if item.entity is None and hit is None:
+            return None
+        written = item.written
+        via = item.via
+        return Attribution(
+            speaker=self.speaker(item.entity),
+            mention=None if written is None else self.view.span(
+                *(written.name or (written.start, written.end))),
+            cue=None if hit is None else self._cue(hit),
+            confidence=item.confidence,
+            source=None if via is None else self._text(via.name or (via.start, via.end)),
+            channel=None if hit is None else self._text(hit.channel),
+        )
+
+    def quote(self, item: _Item) -> Quote:
+        """The public `Quote` of a quote item."""
+        span = self.view.span(item.start, item.end)
+        candidate = self.quotes.quotes[item.quote] if item.quote is not None else None
+        return Quote(text=self.view.original[span.start : span.end], span=span, kind=item.kind,
+                     attribution=self.attribution(item),
+                     continued=bool(candidate and candidate.continues))
+
+    def claim(self, item: _Item, mixed: Sequence[Quote]) -> Claim:
+        """The public `Claim` of a claim item, with the mixed quotes inside it."""
+        span = self.view.span(item.start, item.end)
+        inside = tuple(q for q in mixed if span.start <= q.span.start and q.span.end <= span.end)
+        return Claim(text=self.view.original[span.start : span.end], span=span,
+                     attribution=self.attribution(item), quotes=inside)
 
 
 def attribute(document: Document, lexicon: Lexicon, quotes: QuoteIndex,

@@ -36,7 +36,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop spaces at both ends and dangling punctuation at the end of ``[start, end)``."""
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
-    while end > start and text[end - 1] in _TRAILING or (end > start and text[end - 1].isspace()):
+    while (end > start and text[end - 1] in _TRAILING) or (end > start and text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -67,8 +67,7 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
             break
         if quotes.containing(hit.start) is not None:
             continue
-        opens = hit.form.kind in ("participle", "source") or text[hit.start] in "وف" and (
-            hit.form.form != text[hit.start : hit.start + len(hit.form.form)])
+        opens = hit.form.kind in ("participle", "source") or hit.clitic
         if not opens:
             before = document.tokens_before(start, hit.start, 1)
             opens = bool(before) and before[-1].text in _COMMAS

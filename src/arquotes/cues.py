@@ -15,13 +15,15 @@ sentence:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import CueForm, Lexicon, token_variants
+from arquotes.lexicon import CueForm, Lexicon
 from arquotes.patterns import Patterns
 from arquotes.quotes import QuoteCandidate
 from arquotes.speakers import Mention, MentionKind, read_mention
@@ -57,6 +59,8 @@ class CueHit:
     pronoun: bool = False
     complement: Complement | None = None
     channel: tuple[int, int] | None = None
+    clitic: bool = False
+    """Written with a conjunction clitic (وقال، فأكد): it opens a coordinated clause."""
     tail: int = -1
     """For a source phrase, the end of the verb that belongs to it (حسبما نقلته)."""
     relative: bool = False
@@ -67,6 +71,7 @@ class QuoteIndex:
     """Quote candidates by position, with the ones that are names set apart."""
 
     def __init__(self, quotes: Sequence[QuoteCandidate], names: frozenset[int]) -> None:
+        """Index ``quotes``; ``names`` holds the indexes of quoted names."""
         self.quotes = quotes
         self.names = names
         self.by_open = {q.open: i for i, q in enumerate(quotes)}
@@ -94,6 +99,7 @@ class _CueReader:
 
     def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
                  cue_starts: frozenset[int]) -> None:
+        """Read cues of ``document``; ``cue_starts`` are cues that end a complement search."""
         self.doc = document
         self.lex = lexicon
         self.quotes = quotes
@@ -124,41 +130,37 @@ class _CueReader:
 
     def subject_before(self, start: int) -> tuple[Mention | None, bool]:
         """SVO subject of the verb at ``start``, and whether it is a bare pronoun."""
-        sentence = self.doc.sentence_start(start)
-        tokens = [t for t in self.doc.tokens_before(sentence, start, 40)
-                  if self.quotes.containing(t.start) is None or True]
+        tokens = self.doc.tokens_before(self.doc.sentence_start(start), start, 40)
         while tokens and tokens[-1].text in self.lex.auxiliaries:
             tokens.pop()
         if not tokens:
             return None, False
         if tokens[-1].text in self.lex.pronoun_subjects:
             return None, True
-        # وكان X قال: the subject sits between كان and the verb.
+        return self._after_kana(tokens, start) or self._sentence_opener(tokens, start), False
+
+    def _after_kana(self, tokens: list[Token], start: int) -> Mention | None:
+        """وكان X قال: the subject sits between كان and the verb."""
         for k in range(len(tokens) - 1, -1, -1):
             if tokens[k].text in self.lex.auxiliaries and tokens[k].text.endswith(("كان", "كانت")):
                 mention = read_mention(self.doc, tokens[k + 1 :], self.lex)
-                if mention is not None and self._reaches(mention, tokens, start):
-                    return mention, False
-                break
-        # The phrase that opens the sentence: الشيخ أحمد، وخلال ...، أشار
+                return mention if mention and self._reaches(mention, tokens, start) else None
+        return None
+
+    def _sentence_opener(self, tokens: list[Token], start: int) -> Mention | None:
+        """The phrase that opens the sentence before the verb.
+
+        الشيخ أحمد، وخلال ...، أشار; a bare name is taken only when nothing else precedes the
+        verb (زيلينسكي قال).
+        """
         k = 0
         while k < len(tokens) and (tokens[k].text in self.lex.auxiliaries or not tokens[k].is_word):
             k += 1
-        mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
-        if mention is not None and mention.kind is not MentionKind.ANAPHOR or (
-            mention is not None and self._reaches(mention, tokens, start)
-        ):
-            if self._reaches(mention, tokens, start):
-                return mention, False
-        # A bare name right before the verb: ... زيلينسكي قال
-        for back in (1, 2):
-            if len(tokens) >= back and tokens[-back].is_word:
-                mention = read_mention(self.doc, tokens[-back:], self.lex, bare_names=back == 1)
-                if mention is not None and mention.end == tokens[-1].end and (
-                    mention.kind is not MentionKind.PERSON or mention.name is not None
-                ) and k == len(tokens) - back:
-                    return mention, False
-        return None, False
+        if k == len(tokens) - 1:
+            mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=True)
+        else:
+            mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
+        return mention if mention and self._reaches(mention, tokens, start) else None
 
     def opens_clause(self, start: int) -> bool:
         """The word at ``start`` begins its sentence or follows punctuation."""
@@ -174,7 +176,7 @@ class _CueReader:
             return not any(self.is_cue(t) for t in between)
         return False
 
-    def complement(self, hit_end: int, form: CueForm, tokens: list[Token],
+    def complement(self, form: CueForm, tokens: list[Token],
                    subject: Mention | None) -> tuple[Complement | None, tuple[int, int] | None]:
         """The complement of a cue, searched in its sentence, and the channel if written."""
         begin = 0
@@ -195,35 +197,38 @@ class _CueReader:
         return None, channel
 
     def _that_or_quote(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
+        """A quotation or complementizer before the sentence ends or another cue starts."""
         i = begin
+        reach = begin + (2 if begin < len(tokens) and tokens[begin].text == ":" else 1)
         while i < len(tokens):
-            token = tokens[i]
-            if form.immediate and i > begin + (1 if tokens[begin].text == ":" else 0):
+            if form.immediate and i >= reach:
                 return None
+            token = tokens[i]
             if not token.is_word:
                 index = self.quotes.by_open.get(token.start)
+                if index is not None and index in self.quotes.names:
+                    i = self._skip_quote(tokens, i, index)
+                    continue
                 if index is not None:
-                    if index in self.quotes.names:
-                        end = self.quotes.closing(index)
-                        while i < len(tokens) and tokens[i].start < end:
-                            i += 1
-                        continue
-                    if "quote" not in form.frames:
-                        return None
-                    return Complement(frame="quote", start=token.start, quote=index)
+                    quoted = "quote" in form.frames
+                    return Complement(frame="quote", start=token.start, quote=index) if (
+                        quoted) else None
                 if token.text in ".!?؟":
                     return None
-                i += 1
-                continue
-            if self.is_cue(token):
+            elif self.is_cue(token):
                 return None
-            if "that" in form.frames:
-                if token.text in self.lex.complementizers:
-                    return Complement(frame="that", start=token.end)
-                if token.text in self.lex.kept_complementizers:
-                    return Complement(frame="that", start=token.start)
+            elif "that" in form.frames and token.text in self.lex.complementizers:
+                return Complement(frame="that", start=token.end)
+            elif "that" in form.frames and token.text in self.lex.kept_complementizers:
+                return Complement(frame="that", start=token.start)
             i += 1
         return None
+
+    def _skip_quote(self, tokens: list[Token], i: int, index: int) -> int:
+        end = self.quotes.closing(index)
+        while i < len(tokens) and tokens[i].start < end:
+            i += 1
+        return i
 
     def _preposition(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
         if "np" in form.frames:
@@ -305,11 +310,6 @@ class _CueReader:
         return None
 
 
-def _clitic_free(text: str, start: int, end: int, form: CueForm) -> str:
-    del text, start, end
-    return form.form
-
-
 def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
     """The token after ``mention`` carries the verb's object marker (اتهم X بـ...)."""
     if not form.object_marker:
@@ -323,74 +323,90 @@ def _negated(document: Document, start: int, lexicon: Lexicon) -> bool:
     return bool(before) and before[-1].text in lexicon.negations
 
 
+class _Match(NamedTuple):
+    """One match of the cue pattern."""
+
+    start: int
+    end: int
+    form: CueForm
+    clitic: bool
+    with_object: bool
+
+
+def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_Match]:
+    found = []
+    for match in patterns.cue.finditer(document.text):
+        form = lexicon.cues.get(_SPACES.sub(" ", match.group("form")))
+        with_object = bool(match.group("object"))
+        if form is None or (with_object and not form.takes_object):
+            continue
+        found.append(_Match(match.start(), match.end(), form, bool(match.group("clitic")),
+                            with_object))
+    return found
+
+
+def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
+    """A verb or participle cue with its subject and complement, or None if it takes none."""
+    document, lexicon = reader.doc, reader.lex
+    start, end, form = match.start, match.end, match.form
+    inside = reader.quotes.containing(start) is not None
+    previous = document.tokens_before(max(0, start - 12), start, 1)
+    if previous and previous[-1].text in lexicon.prepositions:
+        return None  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو
+    if match.with_object and previous and previous[-1].text in lexicon.relatives:
+        tokens = document.tokens(end, document.sentence_end(end), 12)
+        return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,
+                      clitic=match.clitic, subject=reader.subject_after(form, tokens))
+    tokens = document.tokens(end, max(document.sentence_end(end), end), _WINDOW)
+    subject = reader.subject_after(form, tokens)
+    pronoun = False
+    if subject is None and form.kind == "verb":
+        subject, pronoun = reader.subject_before(start)
+    after_subject = subject if subject is not None and subject.start >= end else None
+    complement, channel = reader.complement(form, tokens, after_subject)
+    if complement is None:
+        return None
+    if complement.frame == "np" and after_subject is not None and (
+        after_subject.bare or _object_marked(document, after_subject, form)
+    ):
+        # An unlisted word before a noun-phrase object is the object itself (تعتبر القمة
+        # ... مهمة), and so is a phrase followed by the verb's object marker (وتتهم كييف
+        # بتعزيز ...): the subject is written before the verb or not at all.
+        complement = Complement(frame="np", start=after_subject.start)
+        subject, pronoun = reader.subject_before(start)
+    if complement.frame == "np" and subject is None and not pronoun and not (
+        match.clitic or reader.opens_clause(start)
+    ):
+        return None  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
+    return CueHit(start=start, end=end, form=form, negated=_negated(document, start, lexicon),
+                  inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
+                  complement=complement, channel=channel)
+
+
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
               quotes: QuoteIndex) -> list[CueHit]:
-    """Every cue with a complement that fits its frames, in text order."""
-    text = document.text
-    raw: list[tuple[int, int, CueForm, bool]] = []
-    for match in patterns.cue.finditer(text):
-        key = _SPACES.sub(" ", match.group("form"))
-        form = lexicon.cues.get(key)
-        if form is None or (match.group("object") and not form.takes_object):
-            continue
-        raw.append((match.start(), match.end(), form, bool(match.group("object"))))
-    # Cues that end a search for another cue's complement: not source phrases nor their verbs.
-    stopping = frozenset(
-        start for i, (start, _, form, _) in enumerate(raw)
-        if form.kind != "source" and not (i and raw[i - 1][2].kind == "source" and not (
-            document.tokens(raw[i - 1][1], start, 1)))
-    )
+    """Every cue with a complement that fits its frames, in text order.
+
+    A verb right after a source phrase belongs to it (حسبما ذكرت قناة، حسبما نقلته وكالة):
+    it extends the source hit instead of being a cue of its own.
+    """
+    matches = _matches(document, patterns, lexicon)
+    source_verbs = {
+        m.start for previous, m in itertools.pairwise(matches)
+        if previous.form.kind == "source" and m.form.kind != "source"
+        and not document.tokens(previous.end, m.start, 1)
+    }
+    stopping = frozenset(m.start for m in matches
+                         if m.form.kind != "source" and m.start not in source_verbs)
     reader = _CueReader(document, lexicon, quotes, stopping)
     hits: list[CueHit] = []
-    last_source_end = -1
-    for start, end, form, with_object in raw:
-        if form.kind == "source":
-            hits.append(CueHit(start=start, end=end, form=form,
-                               inside_quote=quotes.containing(start) is not None))
-            last_source_end = end
-            continue
-        if last_source_end >= 0 and not document.tokens(last_source_end, start, 2)[:-1]:
-            # The verb of a source phrase (حسبما ذكرت قناة ...، حسبما نقلته وكالة) is part of it.
-            hits[-1] = attrs.evolve(hits[-1], tail=end)
-            last_source_end = -1
-            continue
-        previous = document.tokens_before(max(0, start - 12), start, 1)
-        if previous and previous[-1].text in lexicon.prepositions:
-            continue  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو
-        if with_object and previous and previous[-1].text == "ما":
-            hits.append(CueHit(start=start, end=end, form=form, relative=True,
-                               inside_quote=quotes.containing(start) is not None,
-                               subject=reader.subject_after(
-                                   form, document.tokens(end, document.sentence_end(end), 12))))
-            continue
-        limit = document.sentence_end(end)
-        tokens = document.tokens(end, max(limit, end), _WINDOW)
-        subject = reader.subject_after(form, tokens)
-        pronoun = False
-        if subject is None and form.kind == "verb":
-            subject, pronoun = reader.subject_before(start)
-        elif subject is None:
-            pronoun = False
-        after_subject = subject if subject is not None and subject.start >= end else None
-        complement, channel = reader.complement(end, form, tokens, after_subject)
-        if complement is None:
-            continue
-        if complement.frame == "np" and after_subject is not None and (
-            after_subject.bare or _object_marked(document, after_subject, form)
-        ):
-            # An unlisted word before a noun-phrase object is the object itself (تعتبر القمة
-            # ... مهمة), and so is a phrase followed by the verb's object marker (وتتهم كييف
-            # بتعزيز ...): the subject is written before the verb or not at all.
-            complement = Complement(frame="np", start=after_subject.start)
-            subject, pronoun = reader.subject_before(start)
-        if complement.frame == "np" and subject is None and not pronoun and not (
-            text[start] in "وف" and start + 1 < len(text) and text[start + 1 :].startswith(
-                _clitic_free(text, start, end, form)) or reader.opens_clause(start)
-        ):
-            continue  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
-        hits.append(CueHit(
-            start=start, end=end, form=form, negated=_negated(document, start, lexicon),
-            inside_quote=quotes.containing(start) is not None, subject=subject,
-            pronoun=pronoun, complement=complement, channel=channel,
-        ))
+    for match in matches:
+        if match.form.kind == "source":
+            hits.append(CueHit(start=match.start, end=match.end, form=match.form,
+                               clitic=match.clitic,
+                               inside_quote=quotes.containing(match.start) is not None))
+        elif match.start in source_verbs:
+            hits[-1] = attrs.evolve(hits[-1], tail=match.end)
+        elif hit := _read_verb(reader, match):
+            hits.append(hit)
     return hits

@@ -14,7 +14,13 @@ from arquotes.attribution import attribute
 from arquotes.claims import find_headlines
 from arquotes.cues import QuoteIndex, find_cues
 from arquotes.document import Document
-from arquotes.lexicon import KnownSpeaker, Lexicon, default_lexicon, known_speaker, load_user_lexicon
+from arquotes.lexicon import (
+    KnownSpeaker,
+    Lexicon,
+    default_lexicon,
+    known_speaker,
+    load_user_lexicon,
+)
 from arquotes.model import Extraction
 from arquotes.normalize import fold
 from arquotes.patterns import compile_patterns

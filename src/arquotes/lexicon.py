@@ -163,6 +163,7 @@ class Lexicon:
     same_source: WordSet
     latter: frozenset[str]
     pronoun_subjects: frozenset[str]
+    relatives: frozenset[str]
     stops: WordSet
     soft_stops: frozenset[str]
     prepositions: frozenset[str]
@@ -346,6 +347,7 @@ def default_lexicon() -> Lexicon:
         same_source=words(speakers, "anaphora.same_source", "speakers.toml"),
         latter=folded(speakers, "anaphora.latter", "speakers.toml"),
         pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
+        relatives=folded(speakers, "anaphora.relatives", "speakers.toml"),
         stops=words(speakers, "stops.words", "speakers.toml"),
         soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
         prepositions=folded(speakers, "stops.prepositions", "speakers.toml"),

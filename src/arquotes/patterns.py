@@ -1,4 +1,4 @@
-"""Every compiled pattern arquotes uses, built here and nowhere else.
+r"""Every compiled pattern arquotes uses, built here and nowhere else.
 
 Rules for editing this module:
 
@@ -63,23 +63,24 @@ def trie_pattern(words: Iterable[str]) -> str:
     trie shares prefixes (قال، قالت، قالوا -> قال(?:ت|وا)?), so a position that cannot start
     a cue fails on its first character. A space in a word matches any run of spaces.
     """
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
-        node: dict[str, object] = trie
+        node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
     return _trie_to_regex(trie)
 
 
-def _trie_to_regex(node: dict[str, object]) -> str:
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_to_regex(node: _Trie) -> str:
     ends_here = "" in node
     branches = []
     for char in sorted(k for k in node if k):
         atom = r"\s+" if char == " " else regex.escape(char)
-        child = node[char]
-        assert isinstance(child, dict)
-        branches.append(atom + _trie_to_regex(child))
+        branches.append(atom + _trie_to_regex(node[char]))
     if not branches:
         return ""
     if len(branches) == 1:

@@ -71,7 +71,7 @@ def runs_to_clause_end(document: Document, quote: QuoteCandidate, cue_starts: se
     if after is None:
         return True
     return after.text in _CLAUSE_END or after.start in cue_starts or (
-        not after.is_word and after.text not in "(")
+        not after.is_word and after.text != "(")
 
 
 def quote_kind(

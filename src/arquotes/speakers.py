@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -235,66 +236,120 @@ def _read_mention(
     first = tokens[0]
     if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
-    texts = [t.text for t in tokens]
+    for read in (_anaphor, _person, _role, _unnamed, _place, _body_name, _body):
+        found = read(reader)
+        if found is not None:
+            return found
+    return _bare_name(reader, bare_names=bare_names)
 
-    def mention(kind: MentionKind, end: int, *, name: tuple[int, int] | None = None,
-                role: tuple[int, int] | None = None, feminine: bool = False,
-                bare: bool = False) -> Mention:
-        def span(a: int, b: int) -> tuple[int, int]:
-            return (tokens[a].start, tokens[b - 1].end)
 
-        return Mention(
-            start=first.start, end=tokens[end - 1].end, kind=kind,
-            name=span(*name) if name else None, role=span(*role) if role else None,
-            feminine=feminine, bare=bare,
-        )
+def _mention(reader: _Reader, kind: MentionKind, end: int, *,
+             name: tuple[int, int] | None = None, role: tuple[int, int] | None = None,
+             feminine: bool = False, bare: bool = False) -> Mention:
+    """A mention over ``tokens[0:end]``; ``name`` and ``role`` are token index ranges."""
+    tokens = reader.toks
 
-    if n := lexicon.same_source.phrase_at(texts, 0):
-        return mention(MentionKind.ANAPHOR, n)
-    if reader.is_given(first):
-        end = reader.read_name(0)
-        feminine = lexicon.female_names.exact(first.text) and not lexicon.male_names.exact(
-            first.text)
-        if end < len(tokens) and reader.is_role(tokens[end]):
-            role_end, _ = reader.read_role(end)
-            return mention(MentionKind.PERSON, role_end, name=(0, end), role=(end, role_end),
-                           feminine=feminine)
-        return mention(MentionKind.PERSON, end, name=(0, end), feminine=feminine)
-    if reader.is_role(first):
-        end, name_at = reader.read_role(0)
-        feminine = _is_feminine_head(first.text)
-        if name_at is not None:
-            name_end = reader.read_name(name_at)
-            role = (0, name_at) if name_at > 0 else None
-            return mention(MentionKind.PERSON, name_end, name=(name_at, name_end), role=role,
-                           feminine=feminine)
-        return mention(MentionKind.ROLE, end, role=(0, end), feminine=feminine)
-    if lexicon.unnamed_heads.phrase_at(texts, 0):
-        end = reader.read_description(0)
-        return mention(MentionKind.UNNAMED, end, role=(0, end),
-                       feminine=_is_feminine_head(first.text))
-    if n := lexicon.places.phrase_at(texts, 0):
-        if n < len(tokens) and texts[n].startswith("و") and len(texts[n]) > 2:
-            n = reader.read_description(n - 1)  # الولايات المتحدة وحلفاؤها في حلف الناتو
-        return mention(MentionKind.BODY, n, name=(0, n), feminine=True)
-    if n := lexicon.body_names.phrase_at(texts, 0):
-        end = max(n, reader.read_description(n - 1)) if n < len(tokens) and (
-            texts[n].startswith("ال") or texts[n] in lexicon.soft_stops) else n
-        return mention(MentionKind.BODY, end, name=(0, end))
-    if lexicon.body_heads.phrase_at(texts, 0):
-        end = reader.read_description(0)
-        feminine = _is_feminine_head(first.text)
-        if end == 1 and first.text.startswith("ال"):
-            return mention(MentionKind.ANAPHOR, 1, name=(0, 1), feminine=feminine)
-        return mention(MentionKind.BODY, end, name=(0, end), feminine=feminine)
-    known = skeleton(first.text) in known_names
-    if known or bare_names:
-        end = reader.read_name(0) if known else 1
-        if end < len(tokens) and reader.is_role(tokens[end]):
-            role_end, _ = reader.read_role(end)
-            return mention(MentionKind.PERSON, role_end, name=(0, end), role=(end, role_end))
-        return mention(MentionKind.PERSON, end, name=(0, end), bare=not known)
-    return None
+    def span(part: tuple[int, int] | None) -> tuple[int, int] | None:
+        return (tokens[part[0]].start, tokens[part[1] - 1].end) if part else None
+
+    return Mention(start=tokens[0].start, end=tokens[end - 1].end, kind=kind, name=span(name),
+                   role=span(role), feminine=feminine, bare=bare)
+
+
+def _texts(reader: _Reader) -> list[str]:
+    return [t.text for t in reader.toks]
+
+
+def _anaphor(reader: _Reader) -> Mention | None:
+    """المصدر ذاته، الأخيرة: a phrase that points back."""
+    n = reader.lex.same_source.phrase_at(_texts(reader), 0)
+    return _mention(reader, MentionKind.ANAPHOR, n) if n else None
+
+
+def _with_trailing_role(reader: _Reader, end: int, **fields: Any) -> Mention:
+    """A person named first, with the role written after the name (خالد الفالح وزير ...)."""
+    if end < len(reader.toks) and reader.is_role(reader.toks[end]):
+        role_end, _ = reader.read_role(end)
+        return _mention(reader, MentionKind.PERSON, role_end, name=(0, end),
+                        role=(end, role_end), **fields)
+    return _mention(reader, MentionKind.PERSON, end, name=(0, end), **fields)
+
+
+def _person(reader: _Reader) -> Mention | None:
+    """A given name first: ديمتري بيسكوف."""
+    first = reader.toks[0]
+    if not reader.is_given(first):
+        return None
+    lex = reader.lex
+    feminine = lex.female_names.exact(first.text) and not lex.male_names.exact(first.text)
+    return _with_trailing_role(reader, reader.read_name(0), feminine=feminine)
+
+
+def _role(reader: _Reader) -> Mention | None:
+    """A role or honorific first, with or without a name inside: المتحدث باسم الكرملين ..."""
+    first = reader.toks[0]
+    if not reader.is_role(first):
+        return None
+    end, name_at = reader.read_role(0)
+    feminine = _is_feminine_head(first.text)
+    if name_at is None:
+        return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
+    name_end = reader.read_name(name_at)
+    role = (0, name_at) if name_at > 0 else None
+    return _mention(reader, MentionKind.PERSON, name_end, name=(name_at, name_end), role=role,
+                    feminine=feminine)
+
+
+def _unnamed(reader: _Reader) -> Mention | None:
+    """A described source: مسؤول في البيت الأبيض."""
+    if not reader.lex.unnamed_heads.phrase_at(_texts(reader), 0):
+        return None
+    end = reader.read_description(0)
+    return _mention(reader, MentionKind.UNNAMED, end, role=(0, end),
+                    feminine=_is_feminine_head(reader.toks[0].text))
+
+
+def _place(reader: _Reader) -> Mention | None:
+    """A country, capital or collective, with coordinated partners: الولايات المتحدة وحلفاؤها."""
+    texts = _texts(reader)
+    n = reader.lex.places.phrase_at(texts, 0)
+    if not n:
+        return None
+    if n < len(texts) and texts[n].startswith("و") and len(texts[n]) > 2:
+        n = reader.read_description(n - 1)
+    return _mention(reader, MentionKind.BODY, n, name=(0, n), feminine=True)
+
+
+def _body_name(reader: _Reader) -> Mention | None:
+    """A named institution: الكرملين، الأمم المتحدة، with its complements."""
+    texts = _texts(reader)
+    n = reader.lex.body_names.phrase_at(texts, 0)
+    if not n:
+        return None
+    if n < len(texts) and (texts[n].startswith("ال") or texts[n] in reader.lex.soft_stops):
+        n = max(n, reader.read_description(n - 1))
+    return _mention(reader, MentionKind.BODY, n, name=(0, n))
+
+
+def _body(reader: _Reader) -> Mention | None:
+    """A generic institution head (وزارة الصحة); alone and definite (الوزارة) an anaphor."""
+    first = reader.toks[0]
+    if not reader.lex.body_heads.phrase_at(_texts(reader), 0):
+        return None
+    end = reader.read_description(0)
+    feminine = _is_feminine_head(first.text)
+    kind = MentionKind.ANAPHOR if end == 1 and first.text.startswith("ال") else MentionKind.BODY
+    return _mention(reader, kind, end, name=(0, end), feminine=feminine)
+
+
+def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
+    """A surname seen elsewhere in the article, or (after a verb) any word: زيلينسكي."""
+    known = skeleton(reader.toks[0].text) in reader.known
+    if not (known or bare_names):
+        return None
+    end = reader.read_name(0) if known else 1
+    mention = _with_trailing_role(reader, end)
+    return mention if mention.role or known else attrs.evolve(mention, bare=True)
 
 
 @attrs.define
@@ -368,6 +423,7 @@ class EntityTable:
     """Groups the mentions of one article into entities and resolves role-only mentions."""
 
     def __init__(self, document: Document) -> None:
+        """An empty table for ``document``."""
         self.document = document
         self.entities: list[Entity] = []
 

@@ -68,7 +68,7 @@ class _Attributor:
         self.all_hits = list(hits)
         self.headlines = headlines
         self.by_start = {h.start: h for h in hits}
-        self.table = EntityTable(document)
+        self.table = EntityTable(document, lexicon.known_speakers)
         self.items: list[_Item] = []
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
 
@@ -222,6 +222,9 @@ class _Attributor:
             item.kind = quote_kind(self.doc, quote, self.lex, cue_starts=cue_starts,
                                    introduced=introduced, cue_after=cue_after,
                                    that_distance=that_distance)
+            if item.hit is None and item.kind is QuoteKind.MIXED:
+                # A fragment belongs to the cue of its sentence, other quotes in between or not.
+                item.hit = self._preceding_hit(index, across_quotes=True)
             if item.hit is None and item.follows is None:
                 item.mention = self._headline_of(quote.open)
             self.items.append(item)
@@ -233,7 +236,7 @@ class _Attributor:
                 return hit
         return None
 
-    def _preceding_hit(self, index: int) -> CueHit | None:
+    def _preceding_hit(self, index: int, *, across_quotes: bool = False) -> CueHit | None:
         quote = self.quotes.quotes[index]
         p_start, _ = self.doc.paragraph_at(quote.open)
         best = None
@@ -248,7 +251,7 @@ class _Attributor:
         between = self.doc.text[best.end : quote.open]
         for other, candidate in enumerate(self.quotes.quotes):
             if other != index and other not in self.quotes.names and (
-                    best.end <= candidate.open < quote.open):
+                    best.end <= candidate.open < quote.open) and not across_quotes:
                 return None
         if SENTENCE_END.search(between):
             return None

@@ -75,6 +75,7 @@ class QuoteIndex:
         self.quotes = quotes
         self.names = names
         self.by_open = {q.open: i for i, q in enumerate(quotes)}
+        self.by_close = {q.close: i for i, q in enumerate(quotes) if q.close is not None}
         self._opens = [q.open for q in quotes]
 
     def closing(self, index: int) -> int:
@@ -161,6 +162,18 @@ class _CueReader:
         else:
             mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
         return mention if mention and self._reaches(mention, tokens, start) else None
+
+    def quote_before(self, start: int) -> Complement | None:
+        """The quotation right before a cue that follows it: «...»، قال الوزير."""
+        before = self.doc.tokens_before(self.doc.paragraph_at(start)[0], start, 2)
+        while before and before[-1].text in "،,-–":
+            before.pop()
+        if not before:
+            return None
+        index = self.quotes.by_close.get(before[-1].start)
+        if index is None or index in self.quotes.names:
+            return None
+        return Complement(frame="quote", start=self.quotes.quotes[index].open, quote=index)
 
     def opens_clause(self, start: int) -> bool:
         """The word at ``start`` begins its sentence or follows punctuation."""
@@ -364,6 +377,8 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         subject, pronoun = reader.subject_before(start)
     after_subject = subject if subject is not None and subject.start >= end else None
     complement, channel = reader.complement(form, tokens, after_subject)
+    if complement is None and "quote" in form.frames:
+        complement = reader.quote_before(start)
     if complement is None:
         return None
     if complement.frame == "np" and after_subject is not None and (

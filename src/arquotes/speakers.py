@@ -26,9 +26,9 @@ from typing import Any
 import attrs
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import Lexicon, token_variants
+from arquotes.lexicon import KnownSpeaker, Lexicon, token_variants
 from arquotes.model import Span, Speaker, SpeakerKind
-from arquotes.normalize import strip_marks
+from arquotes.normalize import fold_word, strip_marks
 
 __all__ = [
     "Entity", "EntityTable", "Mention", "MentionKind", "core", "read_mention", "skeleton",
@@ -316,7 +316,11 @@ def _place(reader: _Reader) -> Mention | None:
     if not n:
         return None
     if n < len(texts) and texts[n].startswith("و") and len(texts[n]) > 2:
-        n = reader.read_description(n - 1)
+        # Coordinated partners run to a comma (الولايات المتحدة وحلفاؤها ...، موسكو); without
+        # one, و starts the next word (موسكو وجود خطط).
+        end = reader.read_description(n - 1)
+        if end < len(texts) and texts[end] in _APPOSITION:
+            n = end
     return _mention(reader, MentionKind.BODY, n, name=(0, n), feminine=True)
 
 
@@ -366,9 +370,13 @@ class Entity:
     spans: list[Span] = attrs.field(factory=list)
     feminine: bool = False
     order: int = 0
+    canonical: str | None = None
+    """The name a user gave for a known speaker, used as written."""
 
     def best_name(self) -> str:
-        """The fullest name: most words, then longest, then first written."""
+        """The user's name, else the fullest name: most words, then longest, then first."""
+        if self.canonical is not None:
+            return self.canonical
         if not self.originals:
             return self.role_texts[0] if self.role_texts else ""
         return max(self.originals, key=lambda n: (len(n.split()), len(n)))
@@ -422,10 +430,15 @@ def _content_words(text: str) -> set[str]:
 class EntityTable:
     """Groups the mentions of one article into entities and resolves role-only mentions."""
 
-    def __init__(self, document: Document) -> None:
-        """An empty table for ``document``."""
+    def __init__(self, document: Document, known: Iterable[KnownSpeaker] = ()) -> None:
+        """A table for ``document``, seeded with the user's known speakers and aliases."""
         self.document = document
         self.entities: list[Entity] = []
+        for speaker in known:
+            names = [speaker.name, *speaker.aliases]
+            self.entities.append(Entity(
+                kind=speaker.kind, names=[" ".join(fold_word(w) for w in n.split()) for n in names],
+                feminine=speaker.feminine, canonical=speaker.name, order=len(self.entities)))
 
     def _text(self, part: tuple[int, int]) -> tuple[str, str]:
         folded = self.document.text[part[0] : part[1]]

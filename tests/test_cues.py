@@ -1,0 +1,70 @@
+"""Tests for arquotes.cues: cue words, their subjects and complements."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import cues_of
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "subject", "frame"),
+    [
+        ("وقال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات بناءة.",
+         "وقال", "المتحدث باسم الكرملين ديمتري بيسكوف", "that"),
+        ("صرّح الوزير بأنّ الاتفاق قريب.", "صرّح", "الوزير", "that"),
+        ("وأضافت: «الوضع مستقر».", "وأضافت", None, "quote"),
+        ("وأشار إلى أن الاجتماع سيعقد غدا.", "وأشار", None, "that"),
+        ("شدد الرئيس على أهمية الحوار.", "شدد", "الرئيس", "on"),
+        ("وتنفي موسكو وجود خطط للتصعيد.", "وتنفي", "موسكو", "np"),
+        ("وأعرب الوزير عن قلقه من التصعيد.", "وأعرب", "الوزير", "on"),
+        ("اكد الوزير ان الحوار مستمر.", "اكد", "الوزير", "that"),
+        ("قالـت الوزيرة إن الخطة جاهزة.", "قالـت", "الوزيرة", "that"),
+    ],
+)
+def test_verb_cues(text: str, cue: str, subject: str | None, frame: str) -> None:
+    """A cue is found with its subject (VSO or none) and the frame of its complement."""
+    _, rows = cues_of(text)
+    assert rows[0] == (cue, subject, frame)
+
+
+def test_subject_before_the_verb() -> None:
+    """SVO: the phrase after كان, or the one opening the sentence, is the subject."""
+    _, rows = cues_of("وكان زيلينسكي قال: «لن نتراجع».")
+    assert rows == [("قال", "زيلينسكي", "quote")]
+    _, rows = cues_of("الرئيس الروسي فلاديمير بوتين، شدد على أهمية التعاون.")
+    assert rows == [("شدد", "الرئيس الروسي فلاديمير بوتين", "on")]
+
+
+def test_participles_open_their_own_clause() -> None:
+    """مؤكدا and مشيرة are cues of their own with no written subject."""
+    _, rows = cues_of("وقال الوزير إن الأمر صعب، مؤكدا أن الحل ممكن، ومشيرة إلى أن الوقت ضيق.")
+    assert [(cue, frame) for cue, _, frame in rows] == [
+        ("وقال", "that"), ("مؤكدا", "that"), ("ومشيرة", "that")]
+
+
+def test_noun_after_preposition_is_not_a_cue() -> None:
+    """بناء على مطالبة بوتين: a verbal noun after a preposition is not a participle cue."""
+    _, rows = cues_of("وستعقد المحادثات بناء على مطالبة بوتين بذلك.")
+    assert rows == []
+
+
+def test_cue_without_complement_is_dropped() -> None:
+    """A speech verb that introduces nothing (ولم يذكر أي تفاصيل) is not a cue."""
+    _, rows = cues_of("ولم يذكر أي تفاصيل بشأن البرنامج.")
+    assert rows == []
+
+
+def test_between_is_not_bayyana() -> None:
+    """بين (between) is only a cue when a complement follows it at once."""
+    _, rows = cues_of("وتعقد القمة بين الرئيسين في جنيف.")
+    assert rows == []
+    _, rows = cues_of("وبين أن الدراسة شملت ألفي مشارك.")
+    assert rows == [("وبين", None, "that")]
+
+
+def test_source_phrase_verb_belongs_to_the_source() -> None:
+    """حسبما ذكرت قناة ...: ذكرت is part of the source phrase, not a new cue."""
+    _, rows = cues_of("وأضاف الوزير - حسبما ذكرت قناة العربية - أن الاتفاق قائم.")
+    assert rows[0] == ("وأضاف", "الوزير", "that")
+    assert [cue for cue, _, _ in rows] == ["وأضاف", "حسبما"]

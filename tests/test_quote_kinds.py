@@ -1,0 +1,59 @@
+"""Tests for arquotes.quote_kinds: names, direct quotes and mixed fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+import arquotes
+from arquotes.model import QuoteKind
+from arquotes.quote_kinds import is_name
+from tests.helpers import prepare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال في حديث على “القناة الأولى” الروسية إن المحادثات مستمرة.",
+        'حسبما نقلت وكالة "فرانس برس" عن مصادر.',
+        'وكتب في تغريدة على "تويتر" أن الاجتماع انتهى.',
+        'ينتمون إلى "حركة الماك" المحظورة.',
+        'جاء في بيان صادر عن “الصحة العالمية” أن الوضع مستقر.',
+        'اتهم حزب "العدالة والتنمية" الحكومة بالتقصير.',
+    ],
+)
+def test_quoted_names_are_names(text: str) -> None:
+    """Channels, agencies, platforms, movements and parties in marks are names."""
+    document, lexicon, _, quotes = prepare(text)
+    assert all(is_name(document, q, lexicon) for q in quotes.quotes)
+    assert arquotes.extract(text).quotes == ()
+
+
+def kinds(text: str) -> list[tuple[str, QuoteKind]]:
+    """(text, kind) of every quote extract finds."""
+    return [(q.text, q.kind) for q in arquotes.extract(text).quotes]
+
+
+def test_colon_quote_is_direct() -> None:
+    """A quote after a cue and colon is a direct quote, even when short."""
+    assert kinds("وقال الوزير: «العمل جار».") == [("العمل جار", QuoteKind.DIRECT)]
+
+
+def test_complementizer_quote_is_direct() -> None:
+    """A quote filling the clause after إن is direct."""
+    text = "وقال الوزير إن «الحكومة ستعلن الخطة الأسبوع المقبل»."
+    assert kinds(text) == [("الحكومة ستعلن الخطة الأسبوع المقبل", QuoteKind.DIRECT)]
+
+
+def test_fragment_inside_reported_speech_is_mixed() -> None:
+    """Short quoted words inside a sentence that goes on are mixed."""
+    text = 'أكد الرئيس فلاديمير بوتين "اقتناعه" بإمكانية إقامة "حوار فعال" مع واشنطن.'
+    assert kinds(text) == [("اقتناعه", QuoteKind.MIXED), ("حوار فعال", QuoteKind.MIXED)]
+
+
+def test_cue_after_quote_makes_it_direct() -> None:
+    """A quote followed by ، قال X is a direct quote of X."""
+    result = arquotes.extract("«سنواصل العمل حتى النهاية»، قال الوزير خالد الفالح.")
+    (quote,) = result.quotes
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == "خالد الفالح"

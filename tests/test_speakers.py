@@ -1,0 +1,85 @@
+"""Tests for arquotes.speakers: reading speaker phrases and grouping entities."""
+
+from __future__ import annotations
+
+import pytest
+
+import arquotes
+from arquotes.speakers import MentionKind, read_mention, skeleton
+from tests.helpers import prepare
+
+
+def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
+    """Kind, name and role of the mention that starts ``phrase``."""
+    document, lexicon, _, _ = prepare(phrase)
+    mention = read_mention(document, document.tokens(0, len(document.text)), lexicon)
+    assert mention is not None
+    view = document.view
+    name = view.text_of(*mention.name) if mention.name else None
+    role = view.text_of(*mention.role) if mention.role else None
+    return mention.kind, name, role
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "role"),
+    [
+        ("المتحدث باسم الكرملين ديمتري بيسكوف إن",
+         MentionKind.PERSON, "ديمتري بيسكوف", "المتحدث باسم الكرملين"),
+        ("الأمين العام للجامعة العربية أحمد أبو الغيط أن",
+         MentionKind.PERSON, "أحمد أبو الغيط", "الأمين العام للجامعة العربية"),
+        ("خالد الفالح وزير النفط السعودي اليوم", MentionKind.PERSON, "خالد الفالح", "وزير النفط السعودي"),
+        ("المتحدث الرسمي باسم الرئاسة الروسية، دميتري بيسكوف، اليوم",
+         MentionKind.PERSON, "دميتري بيسكوف", "المتحدث الرسمي باسم الرئاسة الروسية"),
+        ("المتحدثة باسم الخارجية إن", MentionKind.ROLE, None, "المتحدثة باسم الخارجية"),
+        ("مسؤول في البيت الأبيض أن", MentionKind.UNNAMED, None, "مسؤول في البيت الأبيض"),
+        ("البيت الأبيض أن", MentionKind.BODY, "البيت الأبيض", None),
+        ("وزارة الصحة والسكان، ما", MentionKind.BODY, "وزارة الصحة والسكان", None),
+        ("الوزارة في بيان", MentionKind.ANAPHOR, "الوزارة", None),
+        ("المصدر ذاته أن", MentionKind.ANAPHOR, None, None),
+        ("النائب علي المقداد، لأن", MentionKind.PERSON, "علي المقداد", "النائب"),
+    ],
+)
+def test_read_mention(phrase: str, kind: MentionKind, name: str | None, role: str | None) -> None:
+    """Speaker phrases split into role and name, or are bodies, sources and anaphors."""
+    assert mention_of(phrase) == (kind, name, role)
+
+
+def test_preposition_ala_is_not_the_name_ali() -> None:
+    """على folds like the name علي but is never read as a given name."""
+    kind, name, role = mention_of("النائب المقداد على ادعاء النائب")
+    assert name is None or "على" not in name
+    assert kind is MentionKind.ROLE
+
+
+def test_skeleton_matches_spelling_variants() -> None:
+    """ديمتري/دميتري and تروس/تراس share a consonant skeleton."""
+    assert skeleton("ديمتري") == skeleton("دميتري")
+    assert skeleton("تروس") == skeleton("تراس")
+
+
+def test_variants_and_roles_group_into_one_speaker() -> None:
+    """Full name, surname, spelling variant and role mentions are one Speaker."""
+    text = (
+        "قال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات بناءة.\n"
+        "وأضاف بيسكوف أن الموعد لم يحدد.\n"
+        "وأكد المتحدث باسم الكرملين أن الرئيس سيشارك.\n"
+        "وقال دميتري بيسكوف إن الوفد جاهز."
+    )
+    result = arquotes.extract(text)
+    names = {c.attribution.speaker.name for c in result.claims
+             if c.attribution and c.attribution.speaker}
+    assert names == {"ديمتري بيسكوف"}
+    (speaker,) = result.speakers
+    assert "المتحدث باسم الكرملين" in speaker.roles
+    assert len(speaker.mentions) == 4
+
+
+def test_bodies_with_extra_words_stay_apart() -> None:
+    """الأمم المتحدة and مكتب الأمم المتحدة لحقوق الإنسان are different speakers."""
+    text = (
+        "قالت منظمة الأمم المتحدة إن ملايين الأشخاص بحاجة إلى مساعدات.\n"
+        "وقال مكتب الأمم المتحدة لحقوق الإنسان إن المدينة تنزف."
+    )
+    names = [c.attribution.speaker.name for c in arquotes.extract(text).claims
+             if c.attribution and c.attribution.speaker]
+    assert names == ["منظمة الأمم المتحدة", "مكتب الأمم المتحدة لحقوق الإنسان"]

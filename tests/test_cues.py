@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import cues_of
+from helpers import cues_of
 
 
 @pytest.mark.parametrize(

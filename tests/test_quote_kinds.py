@@ -7,7 +7,7 @@ import pytest
 import arquotes
 from arquotes.model import QuoteKind
 from arquotes.quote_kinds import is_name
-from tests.helpers import prepare
+from helpers import prepare
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from tests.helpers import prepare
         'حسبما نقلت وكالة "فرانس برس" عن مصادر.',
         'وكتب في تغريدة على "تويتر" أن الاجتماع انتهى.',
         'ينتمون إلى "حركة الماك" المحظورة.',
-        'جاء في بيان صادر عن “الصحة العالمية” أن الوضع مستقر.',
+        "جاء في بيان صادر عن “الصحة العالمية” أن الوضع مستقر.",
         'اتهم حزب "العدالة والتنمية" الحكومة بالتقصير.',
     ],
 )

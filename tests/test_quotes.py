@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import prepare
+from helpers import prepare
 
 
 def contents(text: str) -> list[str]:
@@ -51,7 +51,7 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
 def test_continued_quote_over_paragraphs() -> None:
     """A paragraph that reopens with a mark continues the previous unclosed quote."""
     text = "وقال: «الجزء الأول من الكلام\n«والجزء الثاني منه»."
-    document, _, _, quotes = prepare(text)
+    _, _, _, quotes = prepare(text)
     first, second = quotes.quotes
     assert first.continues and first.close is None
     assert second.continuation

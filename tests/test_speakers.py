@@ -6,7 +6,7 @@ import pytest
 
 import arquotes
 from arquotes.speakers import MentionKind, read_mention, skeleton
-from tests.helpers import prepare
+from helpers import prepare
 
 
 def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
@@ -27,7 +27,8 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
          MentionKind.PERSON, "ديمتري بيسكوف", "المتحدث باسم الكرملين"),
         ("الأمين العام للجامعة العربية أحمد أبو الغيط أن",
          MentionKind.PERSON, "أحمد أبو الغيط", "الأمين العام للجامعة العربية"),
-        ("خالد الفالح وزير النفط السعودي اليوم", MentionKind.PERSON, "خالد الفالح", "وزير النفط السعودي"),
+        ("خالد الفالح وزير النفط السعودي اليوم",
+         MentionKind.PERSON, "خالد الفالح", "وزير النفط السعودي"),
         ("المتحدث الرسمي باسم الرئاسة الروسية، دميتري بيسكوف، اليوم",
          MentionKind.PERSON, "دميتري بيسكوف", "المتحدث الرسمي باسم الرئاسة الروسية"),
         ("المتحدثة باسم الخارجية إن", MentionKind.ROLE, None, "المتحدثة باسم الخارجية"),
@@ -46,7 +47,7 @@ def test_read_mention(phrase: str, kind: MentionKind, name: str | None, role: st
 
 def test_preposition_ala_is_not_the_name_ali() -> None:
     """على folds like the name علي but is never read as a given name."""
-    kind, name, role = mention_of("النائب المقداد على ادعاء النائب")
+    kind, name, _ = mention_of("النائب المقداد على ادعاء النائب")
     assert name is None or "على" not in name
     assert kind is MentionKind.ROLE
 

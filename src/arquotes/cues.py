@@ -323,6 +323,23 @@ class _CueReader:
         return None
 
 
+def _object_from_subject(
+    tokens: list[Token], subject: Mention
+) -> tuple[Mention | None, Complement | None]:
+    """Give the last word of a long body or role phrase back to the verb as its object."""
+    inside = [t for t in tokens if subject.start <= t.start < subject.end]
+    if len(inside) < 3 or subject.kind not in (MentionKind.BODY, MentionKind.ROLE) or (
+            subject.role is not None and subject.name is not None):
+        return subject, None
+    last = inside[-1]
+    shorter = attrs.evolve(
+        subject, end=inside[-2].end,
+        name=(subject.name[0], inside[-2].end) if subject.name else None,
+        role=(subject.role[0], inside[-2].end) if subject.role else None,
+    )
+    return shorter, Complement(frame="np", start=last.start)
+
+
 def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
     """The token after ``mention`` carries the verb's object marker (اتهم X بـ...)."""
     if not form.object_marker:
@@ -379,6 +396,10 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     complement, channel = reader.complement(form, tokens, after_subject)
     if complement is None and "quote" in form.frames:
         complement = reader.quote_before(start)
+    if complement is None and "np" in form.frames and after_subject is not None:
+        # A descriptive subject may have swallowed the object: نفت وزارة الصحة الشائعات.
+        subject, complement = _object_from_subject(tokens, after_subject)
+        after_subject = subject
     if complement is None:
         return None
     if complement.frame == "np" and after_subject is not None and (

@@ -1,0 +1,76 @@
+"""Tests for arquotes.attribution: pro-drop, gender agreement, roles and anaphors."""
+
+from __future__ import annotations
+
+import arquotes
+from arquotes import Claim, Quote
+
+
+def speakers_in_order(text: str) -> list[str | None]:
+    """Speaker name of every quote and claim, in text order."""
+    result = arquotes.extract(text)
+    items: list[Quote | Claim] = sorted([*result.quotes, *result.claims],
+                                        key=lambda i: i.span.start)
+    return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
+            for i in items]
+
+
+def test_null_subject_takes_the_discourse_speaker() -> None:
+    """وأضاف with no subject speaks for the last speaker."""
+    text = "وقال وزير المالية عمرو الجارحي إن العجز تراجع.\nوأضاف: «نستهدف نموا أعلى العام المقبل»."
+    assert speakers_in_order(text) == ["عمرو الجارحي", "عمرو الجارحي"]
+
+
+def test_feminine_verb_skips_a_male_speaker() -> None:
+    """وأضافت needs a feminine speaker even when a man spoke last."""
+    text = (
+        "وأوضحت الوكالة الرسمية أن المحاكمة بدأت.\n"
+        "وأكد ممثل الادعاء أن الأدلة كافية.\n"
+        "وأضافت: «ستصدر الأحكام الشهر المقبل»."
+    )
+    assert speakers_in_order(text) == ["الوكالة الرسمية", "ممثل الادعاء", "الوكالة الرسمية"]
+
+
+def test_participle_takes_its_clause_speaker() -> None:
+    """مؤكدا after a claim of X belongs to X."""
+    text = "وقال الرئيس إيمانويل ماكرون إن فرنسا مستعدة، مؤكدا أن أوروبا موحدة."
+    assert speakers_in_order(text) == ["إيمانويل ماكرون", "إيمانويل ماكرون"]
+
+
+def test_role_resolves_to_the_named_person() -> None:
+    """A role written alone resolves to the person named in that role, even before."""
+    text = (
+        "وزير الطاقة السعودي: الأسواق ستتوازن قريبا\n"
+        "قال خالد الفالح وزير الطاقة السعودي إن الطلب يتعافى."
+    )
+    assert speakers_in_order(text) == ["خالد الفالح", "خالد الفالح"]
+
+
+def test_anaphoric_body_resolves_to_its_full_name() -> None:
+    """الوزارة points back to وزارة الصحة والسكان."""
+    text = "نفت وزارة الصحة والسكان الشائعات.\nوقالت الوزارة في بيان إن الحملة مستمرة."
+    assert speakers_in_order(text) == ["وزارة الصحة والسكان", "وزارة الصحة والسكان"]
+
+
+def test_unnamed_source_keeps_its_description() -> None:
+    """An unnamed official is described, not named."""
+    text = "وأكد مسؤول في البيت الأبيض أن الرئيس سيتصل بنظيره."
+    assert speakers_in_order(text) == ["مسؤول في البيت الأبيض"]
+
+
+def test_continued_quote_keeps_its_speaker() -> None:
+    """Every paragraph of a continued quote has the same speaker."""
+    text = "وقال الوزير يوسف رجي: «الجزء الأول من كلامه\n«والجزء الثاني منه»."
+    result = arquotes.extract(text)
+    assert [q.attribution.speaker.name for q in result.quotes
+            if q.attribution and q.attribution.speaker] == ["يوسف رجي", "يوسف رجي"]
+    assert result.quotes[0].continued
+
+
+def test_confidence_is_lower_when_inferred() -> None:
+    """A written subject is surer than one inferred from the discourse."""
+    text = "وقال الوزير يوسف رجي إن لبنان مستعد.\nوأضاف أن الحوار ضروري."
+    first, second = arquotes.extract(text).claims
+    assert first.attribution is not None and second.attribution is not None
+    assert first.attribution.mention is not None and second.attribution.mention is None
+    assert first.attribution.confidence > second.attribution.confidence

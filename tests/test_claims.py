@@ -1,0 +1,90 @@
+"""Tests for arquotes.claims: where reported clauses start and end."""
+
+from __future__ import annotations
+
+import arquotes
+
+
+def claim_texts(text: str) -> list[str]:
+    """The text of every claim extract finds."""
+    return [c.text for c in arquotes.extract(text).claims]
+
+
+def test_content_starts_after_complementizer() -> None:
+    """Content starts after أن/إن/بأن and pronoun-fused forms (أنه)."""
+    assert claim_texts("وأكد الوزير أن المفاوضات ستستأنف الأسبوع المقبل.") == [
+        "المفاوضات ستستأنف الأسبوع المقبل"]
+    assert claim_texts("وأعلن الجيش أنه سيطر على المدينة.") == ["سيطر على المدينة"]
+
+
+def test_participle_opens_a_new_claim() -> None:
+    """A participle cue ends the previous claim and opens its own."""
+    text = "وقالت الوزارة إن الأمر غير صحيح، مؤكدة أن الحملة مستمرة، موضحة أن دور المنظمة رقابي."
+    assert claim_texts(text) == [
+        "الأمر غير صحيح", "الحملة مستمرة", "دور المنظمة رقابي"]
+
+
+def test_claim_ends_at_sentence_and_paragraph() -> None:
+    """A claim never crosses a full stop or a paragraph break."""
+    text = "وقال الرئيس إن الوضع مستقر\nوفي سياق آخر ارتفعت الأسعار. ثم عاد الهدوء."
+    assert claim_texts(text) == ["الوضع مستقر"]
+
+
+def test_narrator_words_end_a_claim() -> None:
+    """، وذلك ... after the content belongs to the narrator."""
+    text = "أكد الكرملين رغبة موسكو في تسوية الخلافات بالحوار، وذلك قبل ساعات من المكالمة."
+    assert claim_texts(text) == ["رغبة موسكو في تسوية الخلافات بالحوار"]
+
+
+def test_source_phrase_after_content() -> None:
+    """بحسب X after a clause makes that clause a claim of X."""
+    result = arquotes.extract("ولا توجد خطة لعقد قمة أخرى، وفق المسؤول في البيت الأبيض.")
+    (claim,) = result.claims
+    assert claim.text == "ولا توجد خطة لعقد قمة أخرى"
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "المسؤول في البيت الأبيض"
+    assert claim.attribution.cue is not None
+    assert claim.attribution.cue.category is arquotes.CueCategory.SOURCE
+
+
+def test_source_phrase_after_quote_is_the_secondary_source() -> None:
+    """حسبما نقلت وكالة ... after a quote names where it reached us, not a new claim."""
+    text = ('وقال المتحدث باسم الكرملين ديمتري بيسكوف للصحافيين "وحده مسار المفاوضات يمكنه '
+            'تسوية المشكلات"، حسبما نقلت وكالة "فرانس برس".')
+    result = arquotes.extract(text)
+    assert result.claims == ()
+    (quote,) = result.quotes
+    assert quote.attribution is not None
+    assert quote.attribution.source == 'وكالة "فرانس برس"' or quote.attribution.source
+    assert quote.attribution.channel == "للصحافيين"
+
+
+def test_headline_claim() -> None:
+    """A headline "X: ..." is a claim of X with no cue."""
+    result = arquotes.extract("الكرملين: المحادثات مع واشنطن ستعقد الشهر المقبل\n\nنص الخبر.")
+    (claim,) = result.claims
+    assert claim.text == "المحادثات مع واشنطن ستعقد الشهر المقبل"
+    assert claim.attribution is not None and claim.attribution.cue is None
+    assert claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "الكرملين"
+
+
+def test_byline_is_not_a_headline() -> None:
+    """المصدر: وكالات is page furniture, not a claim."""
+    assert claim_texts("المصدر: وكالة الأنباء الرسمية اليوم") == []
+
+
+def test_accusation_object() -> None:
+    """اتهم X Y بـ: the accused and the charge are the content, the accuser the speaker."""
+    (claim,) = arquotes.extract("وتتهم واشنطن موسكو بالتحضير لغزو أوكرانيا.").claims
+    assert claim.text == "موسكو بالتحضير لغزو أوكرانيا"
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "واشنطن"
+
+
+def test_mixed_quote_inside_claim() -> None:
+    """A quoted fragment inside reported speech is listed on its claim."""
+    text = 'أوضح البيت الأبيض أن بايدن سيعرض على بوتين "مساراً دبلوماسياً" للخروج من الأزمة.'
+    (claim,) = arquotes.extract(text).claims
+    assert [q.text for q in claim.quotes] == ["مساراً دبلوماسياً"]
+    assert claim.quotes[0].kind is arquotes.QuoteKind.MIXED

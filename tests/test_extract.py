@@ -27,8 +27,8 @@ def test_invariants_on_seed_articles(path: Path) -> None:
             assert text[cue.span.start : cue.span.end] == cue.text
         if attribution is not None and attribution.mention is not None:
             assert 0 <= attribution.mention.start < attribution.mention.end <= len(text)
-    for items in (result.quotes, result.claims):
-        starts = [(i.span.start, i.span.end) for i in items]
+    for spans in ([q.span for q in result.quotes], [c.span for c in result.claims]):
+        starts = [(s.start, s.end) for s in spans]
         assert starts == sorted(starts)
     assert arquotes.extract(text) == result
 

@@ -321,7 +321,8 @@ def _place(reader: _Reader) -> Mention | None:
         end = reader.read_description(n - 1)
         if end < len(texts) and texts[end] in _APPOSITION:
             n = end
-    return _mention(reader, MentionKind.BODY, n, name=(0, n), feminine=True)
+    found = _mention(reader, MentionKind.BODY, n, name=(0, n), feminine=True)
+    return _without_conjunction(reader, found)
 
 
 def _body_name(reader: _Reader) -> Mention | None:
@@ -332,7 +333,17 @@ def _body_name(reader: _Reader) -> Mention | None:
         return None
     if n < len(texts) and (texts[n].startswith("ال") or texts[n] in reader.lex.soft_stops):
         n = max(n, reader.read_description(n - 1))
-    return _mention(reader, MentionKind.BODY, n, name=(0, n))
+    return _without_conjunction(reader, _mention(reader, MentionKind.BODY, n, name=(0, n)))
+
+
+def _without_conjunction(reader: _Reader, mention: Mention) -> Mention:
+    """Start a listed name after a conjunction clitic: وواشنطن -> واشنطن."""
+    first = reader.toks[0].text
+    if first[0] in "وف" and first not in reader.lex.places.words and (
+            first not in reader.lex.body_names.words) and mention.name is not None:
+        return attrs.evolve(mention, start=mention.start + 1,
+                            name=(mention.name[0] + 1, mention.name[1]))
+    return mention
 
 
 def _body(reader: _Reader) -> Mention | None:

@@ -74,3 +74,26 @@ def test_confidence_is_lower_when_inferred() -> None:
     assert first.attribution is not None and second.attribution is not None
     assert first.attribution.mention is not None and second.attribution.mention is None
     assert first.attribution.confidence > second.attribution.confidence
+
+
+def test_relayed_speaker_and_secondary_source() -> None:
+    """نقلت وكالة X عن Y: Y speaks, X is the secondary source."""
+    (claim,) = arquotes.extract(
+        "ونقلت وكالة رويترز عن مصدر حكومي قوله إن المفاوضات ستستأنف.").claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "مصدر حكومي"
+    assert claim.attribution.source == "وكالة رويترز"
+
+
+def test_quoted_name_completes_a_body() -> None:
+    """صحيفة "نيويورك تايمز" is one speaker, quoted name included."""
+    assert speakers_in_order('وأشارت صحيفة "نيويورك تايمز" إلى أن الإدارة تدرس خيارات.') == [
+        'صحيفة "نيويورك تايمز"']
+
+
+def test_three_part_names_and_governed_preposition() -> None:
+    """Family names with ال complete a name; a governed من ends a body phrase."""
+    assert speakers_in_order('"لن نتراجع"، يقول رئيس الوزراء محمد شياع السوداني.') == [
+        "محمد شياع السوداني"]
+    assert speakers_in_order("وحذرت منظمة الصحة العالمية من تفشي الكوليرا.") == [
+        "منظمة الصحة العالمية"]

@@ -445,7 +445,7 @@ class _Builder:
         if item.entity is None and hit is None:
             return None
         written = item.written
-        via = item.via
+        via = item.via or (hit.via if hit is not None else None)
         return Attribution(
             speaker=self.speaker(item.entity),
             mention=None if written is None else self.view.span(

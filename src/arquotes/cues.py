@@ -63,6 +63,8 @@ class CueHit:
     """Written with a conjunction clitic (وقال، فأكد): it opens a coordinated clause."""
     tail: int = -1
     """For a source phrase, the end of the verb that belongs to it (حسبما نقلته)."""
+    via: Mention | None = None
+    """The secondary source when the verb relays another speaker (نقلت وكالة رويترز عن ...)."""
     relative: bool = False
     """An object pronoun after the relative ما: وهو ما ينفيه الكرملين (the content is before)."""
 
@@ -127,7 +129,7 @@ class _CueReader:
                 return None
             return attrs.evolve(mention, kind=MentionKind.BODY, name=(quote.start, quote.end),
                                 role=None)
-        return read_mention(self.doc, tokens, self.lex)
+        return read_mention(self.doc, tokens, self.lex, stop_words=form.preps)
 
     def subject_before(self, start: int) -> tuple[Mention | None, bool]:
         """SVO subject of the verb at ``start``, and whether it is a bare pronoun."""
@@ -162,6 +164,13 @@ class _CueReader:
         else:
             mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
         return mention if mention and self._reaches(mention, tokens, start) else None
+
+    def relayed(self, form: CueForm, tokens: list[Token], subject: Mention) -> Mention | None:
+        """The speaker after the relay preposition: نقلت الوكالة عن مصدر حكومي -> مصدر حكومي."""
+        rest = [t for t in tokens if t.start >= subject.end]
+        if len(rest) < 2 or rest[0].text != form.relay:
+            return None
+        return read_mention(self.doc, rest[1:], self.lex, bare_names=False)
 
     def quote_before(self, start: int) -> Complement | None:
         """The quotation right before a cue that follows it: «...»، قال الوزير."""
@@ -393,6 +402,12 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     if subject is None and form.kind == "verb":
         subject, pronoun = reader.subject_before(start)
     after_subject = subject if subject is not None and subject.start >= end else None
+    via = None
+    if form.relay and after_subject is not None:
+        relayed = reader.relayed(form, tokens, after_subject)
+        if relayed is not None:
+            via, subject = after_subject, relayed
+            after_subject = relayed
     complement, channel = reader.complement(form, tokens, after_subject)
     if complement is None and "quote" in form.frames:
         complement = reader.quote_before(start)
@@ -416,7 +431,7 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         return None  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
     return CueHit(start=start, end=end, form=form, negated=_negated(document, start, lexicon),
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
-                  complement=complement, channel=channel)
+                  complement=complement, channel=channel, via=via)
 
 
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,

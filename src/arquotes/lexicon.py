@@ -131,6 +131,8 @@ class CueForm:
     """The complement must follow the cue at once (بين is also "between")."""
     takes_object: bool = False
     """The verb may carry an object pronoun (ينفيه، وصفته)."""
+    relay: str = ""
+    """Preposition after the subject that introduces the speaker it relays (نقل X عن Y)."""
     object_marker: str = ""
     """Letter that marks what follows the object (اتهم X بـ...): a phrase right before it
     is the object, not the subject."""
@@ -181,6 +183,7 @@ class Lexicon:
     auxiliaries: WordSet
     source_fillers: WordSet
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
+    mark_chars: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
 
     def extended(
@@ -275,10 +278,11 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
     immediate = bool(entry.get("immediate", False))
     takes_object = bool(entry.get("object", False))
     object_marker = fold_word(str(entry.get("object_marker", "")))
+    relay = fold_word(str(entry.get("relay", "")))
     return [
         CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
                 feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object,
-                object_marker=object_marker)
+                object_marker=object_marker, relay=relay)
         for f, fem, pl, kind in found
     ]
 
@@ -367,7 +371,9 @@ def default_lexicon() -> Lexicon:
         claim_terminators=words(cues_data, "claim.terminators", "cues.toml"),
         auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
-        marks=_marks(quotes),
+        marks=(marks := _marks(quotes)),
+        mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
+                             for c in chars),
     )
 
 

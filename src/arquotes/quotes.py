@@ -64,6 +64,7 @@ def find_quotes(
     family_of = patterns.mark_family
     for index, (p_start, p_end) in enumerate(paragraphs):
         stack: list[tuple[str, int]] = []  # (family, offset) of open marks, innermost last
+        depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
         for match in patterns.mark.finditer(text, p_start, p_end):
             pos = match.start()
             family, role = family_of[text[pos]]
@@ -71,19 +72,24 @@ def find_quotes(
             after = text[pos + 1] if pos + 1 < p_end else " "
             can_close = not before.isspace()
             can_open = after not in _NO_OPEN_BEFORE and not after.isspace()
-            depth = _innermost(stack, family)
+            of_family = depths.get(family)
+            depth = of_family[-1] if of_family else None  # innermost open mark of the family
             closes = role == "close" or (role == "either" and depth is not None and can_close)
             if closes:
                 if depth is None:
                     continue  # a stray closing mark
                 opened = stack[depth][1]
                 del stack[depth:]
+                for kept in depths.values():
+                    while kept and kept[-1] >= depth:
+                        kept.pop()
                 if not stack:
                     start, end = _trim(text, opened + 1, pos)
                     if end > start:
                         found.append(QuoteCandidate(
                             open=opened, close=pos, start=start, end=end, paragraph=index))
             elif role == "open" or can_open:
+                depths.setdefault(family, []).append(len(stack))
                 stack.append((family, pos))
         if stack:
             opened = stack[0][1]
@@ -92,13 +98,6 @@ def find_quotes(
                 found.append(QuoteCandidate(
                     open=opened, close=None, start=start, end=end, paragraph=index))
     return _link_continued(text, paragraphs, found, patterns)
-
-
-def _innermost(stack: list[tuple[str, int]], family: str) -> int | None:
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth][0] == family:
-            return depth
-    return None
 
 
 def _link_continued(

@@ -90,17 +90,19 @@ class _Reader:
     """Reads one speaker phrase from a token list (see `read_mention`)."""
 
     def __init__(self, document: Document, lexicon: Lexicon, tokens: Sequence[Token],
-                 known_names: frozenset[str]) -> None:
+                 known_names: frozenset[str], stop_words: frozenset[str] = frozenset()) -> None:
         self.doc = document
         self.lex = lexicon
         self.toks = tokens
         self.known = known_names
+        self.stop_words = stop_words
 
     def hard_stop(self, token: Token) -> bool:
         text = token.text
         lex = self.lex
         return (
             not token.is_word
+            or text in self.stop_words
             or text in lex.complementizers
             or text in lex.kept_complementizers
             or text in lex.negations
@@ -150,7 +152,10 @@ class _Reader:
                     break
                 j += 2
                 continue
-            if plain >= 1 and not self.is_given(self.toks[j - 1]):
+            # A second surname word only after a given name (محمد علي حسن) or as a family
+            # name with the article (محمد شياع السوداني); at most three plain words.
+            if plain >= 1 and not (self.is_given(self.toks[j - 1]) or (
+                    plain == 1 and token.text.startswith("ال"))):
                 break
             if self.lex.body_heads.phrase_at([t.text for t in self.toks], j):
                 break
@@ -202,14 +207,17 @@ def read_mention(
     known_names: frozenset[str] = frozenset(),
     *,
     bare_names: bool = True,
+    stop_words: frozenset[str] = frozenset(),
 ) -> Mention | None:
     """Read the speaker phrase that starts at ``tokens[0]``, or None if none starts there.
 
     ``known_names`` holds skeletons of surnames seen elsewhere in the article; with
     ``bare_names`` an unlisted word is taken as a name (right after a cue verb, VSO order
-    makes it the subject).
+    makes it the subject). ``stop_words`` end the phrase too: the prepositions the verb
+    governs (حذرت منظمة الصحة العالمية من ...).
     """
-    found = _read_mention(document, tokens, lexicon, known_names, bare_names=bare_names)
+    found = _read_mention(document, tokens, lexicon, known_names, bare_names=bare_names,
+                          stop_words=stop_words)
     if found is None or found.kind is not MentionKind.ROLE:
         return found
     # ROLE، NAME: an apposition names the person in the role (المتحدث باسم الرئاسة، دميتري بيسكوف)
@@ -229,10 +237,11 @@ def _read_mention(
     known_names: frozenset[str],
     *,
     bare_names: bool,
+    stop_words: frozenset[str] = frozenset(),
 ) -> Mention | None:
     if not tokens:
         return None
-    reader = _Reader(document, lexicon, tokens, known_names)
+    reader = _Reader(document, lexicon, tokens, known_names, stop_words)
     first = tokens[0]
     if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
@@ -263,7 +272,11 @@ def _texts(reader: _Reader) -> list[str]:
 def _anaphor(reader: _Reader) -> Mention | None:
     """المصدر ذاته، الأخيرة: a phrase that points back."""
     n = reader.lex.same_source.phrase_at(_texts(reader), 0)
-    return _mention(reader, MentionKind.ANAPHOR, n) if n else None
+    first = reader.toks[0].text
+    definite = core(first) != first
+    if not n or (n == 1 and not definite):
+        return None  # an anaphor is definite: المصدر points back, مصدر is a new source
+    return _mention(reader, MentionKind.ANAPHOR, n)
 
 
 def _with_trailing_role(reader: _Reader, end: int, **fields: Any) -> Mention:
@@ -351,10 +364,24 @@ def _body(reader: _Reader) -> Mention | None:
     first = reader.toks[0]
     if not reader.lex.body_heads.phrase_at(_texts(reader), 0):
         return None
-    end = reader.read_description(0)
+    end = _quoted_name_after(reader, reader.read_description(0))
     feminine = _is_feminine_head(first.text)
     kind = MentionKind.ANAPHOR if end == 1 and first.text.startswith("ال") else MentionKind.BODY
     return _mention(reader, kind, end, name=(0, end), feminine=feminine)
+
+
+def _quoted_name_after(reader: _Reader, end: int) -> int:
+    """Extend a body head over the quoted name that follows it: صحيفة "نيويورك تايمز"."""
+    tokens = reader.toks
+    marks = reader.lex.mark_chars
+    if end >= len(tokens) or tokens[end].text not in marks:
+        return end
+    for j in range(end + 1, min(len(tokens), end + 6)):
+        if tokens[j].text in marks:
+            return j + 1 if j > end + 1 else end
+        if not tokens[j].is_word:
+            break
+    return end
 
 
 def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:

@@ -1,0 +1,97 @@
+"""Texts the benchmarks run on: the real articles, documents built from them, hostile inputs.
+
+Everything is built from the seed articles (``seeds/*.txt``) and the dev corpus
+(``tests/corpus/*.json``), so a figure always describes real Arabic news. Sizes are in bytes
+of UTF-8; ``ARQUOTES_BENCH_QUICK=1`` shrinks the large ones so CI can prove the benchmarks run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = 1024
+MB = 1024 * KB
+
+QUICK = os.environ.get("ARQUOTES_BENCH_QUICK", "") not in ("", "0")
+"""Quick mode: small sizes, one round each; proves the benchmarks work, measures little."""
+
+SCALING_SIZES = (100 * KB, 1 * MB) if QUICK else (100 * KB, 1 * MB, 10 * MB)
+"""Sizes of the one-document scaling runs."""
+HOSTILE_SIZE = 128 * KB if QUICK else 1 * MB
+"""Size of each hostile input and of the normal news it is compared with."""
+STREAM_SIZE = int(os.environ.get("ARQUOTES_BENCH_STREAM_MB", "5" if QUICK else "200")) * MB
+"""Size of the JSON Lines corpus streamed through ``arquotes extract`` for peak memory."""
+JOBS_SIZE = int(os.environ.get("ARQUOTES_BENCH_JOBS_MB", "1" if QUICK else "4")) * MB
+"""Size of the JSON Lines corpus run with ``-j 1`` and ``-j 2`` for parallel throughput."""
+
+
+@cache
+def articles() -> tuple[str, ...]:
+    """The seed articles and the dev corpus texts, in file order."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("seeds/*.txt"))]
+    for path in sorted(ROOT.glob("tests/corpus/*.json")):
+        texts.append(json.loads(path.read_text(encoding="utf-8"))["text"])
+    return tuple(texts)
+
+
+def utf8_size(text: str) -> int:
+    """Size of ``text`` in bytes of UTF-8."""
+    return len(text.encode("utf-8"))
+
+
+def news(size: int) -> str:
+    """One document of about ``size`` bytes: the articles one after another, repeated."""
+    pieces: list[str] = []
+    total = 0
+    while total < size:
+        for text in articles():
+            pieces.append(text)
+            total += utf8_size(text) + 2
+            if total >= size:
+                break
+    return "\n\n".join(pieces)
+
+
+def _repeat(unit: str, size: int) -> str:
+    """``unit`` repeated to about ``size`` bytes."""
+    return unit * max(1, size // utf8_size(unit))
+
+
+# Each hostile input is one paragraph (no line break) unless it says otherwise, so every
+# paragraph- and sentence-bounded search sees the whole input.
+HOSTILE: dict[str, Callable[[int], str]] = {
+    # A long run of quotation marks of every family, in both directions, without text.
+    "quote marks": lambda size: _repeat("«“\"„‘»”’", size),
+    # Quotes opened and never closed: every mark stays on the pairing stack.
+    "unclosed marks": lambda size: _repeat("«كلام “قول ", size),
+    # A run of cue verbs without a full stop: every cue reads its sentence.
+    "cue verbs": lambda size: _repeat("وقال أكد وأضاف قالت ", size),
+    # أن again and again: the complementizer every "that" clause search looks for.
+    "an": lambda size: _repeat("أن ", size),
+    # Letters buried in diacritics and tatweel, all deleted by folding.
+    "diacritics": lambda size: _repeat("قَـــالَ" + "\u064e\u064f\u0650\u0651\u0652" * 20 + " ", size),
+    # One megabyte without a space or a full stop: a single enormous word.
+    "no space": lambda size: _repeat("قالالوزيرانالاتفاق", size),
+}
+"""Hostile input name -> builder of about ``size`` bytes."""
+
+
+def jsonl_corpus(path: Path, size: int) -> int:
+    """Write a JSON Lines corpus of about ``size`` bytes of articles to ``path``; its lines."""
+    lines = 0
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        while written < size:
+            for text in articles():
+                line = json.dumps({"id": f"a{lines}", "text": text}, ensure_ascii=False) + "\n"
+                out.write(line)
+                lines += 1
+                written += utf8_size(line)
+                if written >= size:
+                    break
+    return lines

@@ -66,7 +66,7 @@ def _repeat(unit: str, size: int) -> str:
 # paragraph- and sentence-bounded search sees the whole input.
 HOSTILE: dict[str, Callable[[int], str]] = {
     # A long run of quotation marks of every family, in both directions, without text.
-    "quote marks": lambda size: _repeat("«“\"„‘»”’", size),
+    "quote marks": lambda size: _repeat('«“"„‘»”’', size),
     # Quotes opened and never closed: every mark stays on the pairing stack.
     "unclosed marks": lambda size: _repeat("«كلام “قول ", size),
     # A run of cue verbs without a full stop: every cue reads its sentence.

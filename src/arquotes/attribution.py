@@ -16,6 +16,7 @@ Order of work for one article:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -24,6 +25,7 @@ from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon
+from arquotes.normalize import fold_word
 from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
 from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import next_token, quote_kind
@@ -33,6 +35,7 @@ __all__ = ["attribute"]
 
 _NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
 _QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
+_SUBJECT_WORDS = 3  # words a quotation may follow its complementizer by and still be direct
 
 
 @attrs.define
@@ -68,6 +71,11 @@ class _Attributor:
         self.all_hits = list(hits)
         self.headlines = headlines
         self.by_start = {h.start: h for h in hits}
+        self._hit_starts = [h.start for h in self.hits]
+        self._taking: dict[int, CueHit] = {}  # quote index -> first cue taking it
+        for hit in self.hits:
+            if hit.complement is not None and hit.complement.quote is not None:
+                self._taking.setdefault(hit.complement.quote, hit)
         self.table = EntityTable(document, lexicon.known_speakers)
         self.items: list[_Item] = []
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
@@ -116,12 +124,14 @@ class _Attributor:
             index = self.quotes.by_open.get(token.start)
             if index is None or index in self.quotes.names:
                 continue
-            if position == 0 or self._quote_fills_clause(index, hit, end):
+            words = sum(1 for t in lead[:position] if t.is_word)
+            fills = self._quote_fills_clause(index, hit, end)
+            if words == 0 or (fills and words <= _SUBJECT_WORDS):
                 item = self.governed.setdefault(index, _Item(
                     is_quote=True, start=token.start, end=token.start, hit=hit, quote=index,
                     mention=mention))
-                item.that_distance = sum(1 for t in lead[:position] if t.is_word)
-                if self._quote_fills_clause(index, hit, end):
+                item.that_distance = words
+                if fills:
                     return
             break
         if end - start >= 2:
@@ -129,7 +139,20 @@ class _Attributor:
                                     mention=mention))
 
     def _relative_claim(self, hit: CueHit) -> None:
-        """وهو ما ينفيه الكرملين: the content is the claim just before, in the same sentence."""
+        """A verb whose object is the relative ما.
+
+        وهو ما تعتبره موسكو خرقا ...: the words after the subject are the content;
+        وهو ما ينفيه الكرملين نفيا قاطعا: with only the verb's own masdar after it, the content
+        is the claim just before, in the same sentence.
+        """
+        if hit.subject is None:
+            return
+        rest = self.doc.tokens(hit.subject.end, self.doc.sentence_end(hit.subject.end), 2)
+        if rest and rest[0].is_word and not rest[0].text.startswith(
+                fold_word(hit.form.lemma)[:2]):
+            end = clause_end(self.doc, rest[0].start, self.all_hits, self.quotes, self.lex)
+            self.items.append(_Item(is_quote=False, start=rest[0].start, end=end, hit=hit))
+            return
         sentence = self.doc.sentence_start(hit.start)
         earlier = [i for i in self.items if not i.is_quote and sentence <= i.start < hit.start]
         if earlier and hit.subject is not None:
@@ -231,27 +254,27 @@ class _Attributor:
             previous = item
 
     def _taking_hit(self, index: int) -> CueHit | None:
-        for hit in self.hits:
-            if hit.complement is not None and hit.complement.quote == index:
-                return hit
-        return None
+        return self._taking.get(index)
 
     def _preceding_hit(self, index: int, *, across_quotes: bool = False) -> CueHit | None:
         quote = self.quotes.quotes[index]
         p_start, _ = self.doc.paragraph_at(quote.open)
         best = None
-        for hit in self.hits:
+        first = bisect.bisect_left(self._hit_starts, max(p_start, quote.open - _QUOTE_REACH))
+        for k in range(first, len(self.hits)):  # only the hits within reach, not all of them
+            hit = self.hits[k]
             if hit.start >= quote.open:
                 break
-            if hit.start < max(p_start, quote.open - _QUOTE_REACH) or hit.inside_quote:
+            if hit.inside_quote:
                 continue
             best = hit
         if best is None:
             return None
         between = self.doc.text[best.end : quote.open]
-        for other, candidate in enumerate(self.quotes.quotes):
-            if other != index and other not in self.quotes.names and (
-                    best.end <= candidate.open < quote.open) and not across_quotes:
+        for other in range(index - 1, -1, -1):  # quotes are in text order: walk back to best
+            if self.quotes.quotes[other].open < best.end:
+                break
+            if other not in self.quotes.names and not across_quotes:
                 return None
         if SENTENCE_END.search(between):
             return None

@@ -384,6 +384,23 @@ def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_
     return found
 
 
+def _complement_somewhere(
+    reader: _CueReader, match: _Match, tokens: list[Token], subject: Mention | None
+) -> tuple[tuple[Complement, Mention | None] | None, tuple[int, int] | None]:
+    """The complement of a cue, and the subject it leaves.
+
+    The complement after the cue, else a quotation right before it («...»، قال), else an
+    object the subject phrase swallowed (نفت وزارة الصحة الشائعات).
+    """
+    form = match.form
+    complement, channel = reader.complement(form, tokens, subject)
+    if complement is None and "quote" in form.frames:
+        complement = reader.quote_before(match.start)
+    if complement is None and "np" in form.frames and subject is not None:
+        subject, complement = _object_from_subject(tokens, subject)
+    return (None if complement is None else (complement, subject)), channel
+
+
 def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     """A verb or participle cue with its subject and complement, or None if it takes none."""
     document, lexicon = reader.doc, reader.lex
@@ -408,15 +425,12 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         if relayed is not None:
             via, subject = after_subject, relayed
             after_subject = relayed
-    complement, channel = reader.complement(form, tokens, after_subject)
-    if complement is None and "quote" in form.frames:
-        complement = reader.quote_before(start)
-    if complement is None and "np" in form.frames and after_subject is not None:
-        # A descriptive subject may have swallowed the object: نفت وزارة الصحة الشائعات.
-        subject, complement = _object_from_subject(tokens, after_subject)
-        after_subject = subject
-    if complement is None:
+    found, channel = _complement_somewhere(reader, match, tokens, after_subject)
+    if found is None:
         return None
+    complement, shortened = found
+    if subject is not None and subject.start >= end:
+        subject = shortened  # a VSO subject may have given its last word back as the object
     if complement.frame == "np" and after_subject is not None and (
         after_subject.bare or _object_marked(document, after_subject, form)
     ):

@@ -328,14 +328,26 @@ def _place(reader: _Reader) -> Mention | None:
     n = reader.lex.places.phrase_at(texts, 0)
     if not n:
         return None
-    if n < len(texts) and texts[n].startswith("و") and len(texts[n]) > 2:
-        # Coordinated partners run to a comma (الولايات المتحدة وحلفاؤها ...، موسكو); without
-        # one, و starts the next word (موسكو وجود خطط).
+    if n < len(texts) and _coordinated(reader, texts[n]):
+        # Coordinated partners run to a comma (الولايات المتحدة وحلفاؤها ...، موسكو).
         end = reader.read_description(n - 1)
         if end < len(texts) and texts[end] in _APPOSITION:
             n = end
     found = _mention(reader, MentionKind.BODY, n, name=(0, n), feminine=True)
     return _without_conjunction(reader, found)
+
+
+def _coordinated(reader: _Reader, token: str) -> bool:
+    """و plus a partner: a place, body or name, or a noun with a possessive suffix.
+
+    وحلفاؤها is a partner; وجود is a word that merely starts with و.
+    """
+    if len(token) < 3 or token[0] != "و":
+        return False
+    partner = token[1:]
+    lex = reader.lex
+    return (partner in lex.places or partner in lex.body_names or lex.male_names.exact(partner)
+            or partner.endswith(("ها", "هم", "ه")))
 
 
 def _body_name(reader: _Reader) -> Mention | None:

@@ -25,8 +25,8 @@ from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon
-from arquotes.normalize import fold_word
 from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
+from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import next_token, quote_kind
 from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention

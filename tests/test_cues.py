@@ -68,3 +68,13 @@ def test_source_phrase_verb_belongs_to_the_source() -> None:
     _, rows = cues_of("وأضاف الوزير - حسبما ذكرت قناة العربية - أن الاتفاق قائم.")
     assert rows[0] == ("وأضاف", "الوزير", "that")
     assert [cue for cue, _, _ in rows] == ["وأضاف", "حسبما"]
+
+
+def test_channel_includes_a_quoted_outlet() -> None:
+    """لـ"بي بي سي" is the channel, quoted name included."""
+    import arquotes
+
+    (quote,) = arquotes.extract(
+        'وقال المحلل عمرو الشوبكي لـ"بي بي سي" إن "القرار كان متوقعا تماما".').quotes
+    assert quote.attribution is not None
+    assert quote.attribution.channel == 'لـ"بي بي سي"'

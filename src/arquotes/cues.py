@@ -316,20 +316,30 @@ class _CueReader:
         for i in range(begin, min(len(tokens), begin + 8)):
             token = tokens[i]
             starts = token.text in self.lex.audiences or (
-                token.text in ("في", "عبر", "خلال") and i + 1 < len(tokens)
+                token.text in self.lex.soft_stops and i + 1 < len(tokens)
                 and tokens[i + 1].text in self.lex.occasions
             )
             if starts:
-                end = i + 1
-                while end < len(tokens) and end - i < 7 and tokens[end].is_word and not (
-                    tokens[end].text in self.lex.complementizers or self.is_cue(tokens[end])
-                    or tokens[end].text in self.lex.stops
-                ):
-                    end += 1
-                return tokens[i].start, tokens[end - 1].end
+                return tokens[i].start, tokens[self._channel_end(tokens, i) - 1].end
             if not token.is_word and token.text not in _COMMAS:
                 return None
         return None
+
+
+    def _channel_end(self, tokens: list[Token], i: int) -> int:
+        """End of a channel phrase: its words and any quoted name in it (لـ"بي بي سي")."""
+        end = i + 1
+        quoted = False
+        while end < len(tokens) and end - i < 9:
+            token = tokens[end]
+            if token.text in self.lex.mark_chars:
+                quoted = not quoted
+            elif not token.is_word or (not quoted and (
+                    token.text in self.lex.complementizers or self.is_cue(token)
+                    or token.text in self.lex.stops)):
+                break
+            end += 1
+        return end
 
 
 def _object_from_subject(

@@ -85,10 +85,12 @@ def test_relayed_speaker_and_secondary_source() -> None:
     assert claim.attribution.source == "وكالة رويترز"
 
 
-def test_quoted_name_completes_a_body() -> None:
-    """صحيفة "نيويورك تايمز" is one speaker, quoted name included."""
-    assert speakers_in_order('وأشارت صحيفة "نيويورك تايمز" إلى أن الإدارة تدرس خيارات.') == [
-        'صحيفة "نيويورك تايمز"']
+def test_quoted_name_names_a_body() -> None:
+    """صحيفة "نيويورك تايمز": the quoted name is the speaker's name, the head its role."""
+    (claim,) = arquotes.extract('وأشارت صحيفة "نيويورك تايمز" إلى أن الإدارة تدرس خيارات.').claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "نيويورك تايمز"
+    assert claim.attribution.speaker.roles == ("صحيفة",)
 
 
 def test_three_part_names_and_governed_preposition() -> None:
@@ -97,3 +99,9 @@ def test_three_part_names_and_governed_preposition() -> None:
         "محمد شياع السوداني"]
     assert speakers_in_order("وحذرت منظمة الصحة العالمية من تفشي الكوليرا.") == [
         "منظمة الصحة العالمية"]
+
+
+def test_passive_cue_names_nobody() -> None:
+    """أُعلن أن: a passive cue takes no speaker from the discourse."""
+    text = "قال الوزير يوسف رجي إن الحوار ضروري.\nوأُعلن أن الاجتماع تأجل."
+    assert speakers_in_order(text) == ["يوسف رجي", None]

@@ -329,7 +329,12 @@ class _Attributor:
             item.entity, item.confidence = self._unwritten(hit, history)
 
     def _unwritten(self, hit: CueHit, history: list[_Item]) -> tuple[Entity | None, float]:
-        """Speaker and confidence for a cue with no written subject (pro-drop)."""
+        """Speaker and confidence for a cue with no written subject (pro-drop).
+
+        A passive cue (أُعلن أن) names nobody, so it takes no speaker from the discourse.
+        """
+        if hit.passive:
+            return None, 0.0
         if not history:
             # Nothing said yet: a lead with no subject (أكد أن ...) speaks for the first
             # speaker the article names after it.
@@ -405,7 +410,9 @@ class _Attributor:
     def build(self) -> Extraction:
         """The public result: quotes, claims and the speakers they use, in text order."""
         builder = _Builder(self.doc, self.quotes)
-        for entity in sorted((i.entity for i in self.items if i.entity is not None),
+        # Each entity once (by identity, first use first), so its spans are scanned once.
+        used = {id(i.entity): i.entity for i in self.items if i.entity is not None}
+        for entity in sorted(used.values(),
                              key=lambda e: min((s.start for s in e.spans), default=0)):
             builder.speaker(entity)
         quotes = sorted(

@@ -63,6 +63,8 @@ class CueHit:
     """Written with a conjunction clitic (وقال، فأكد): it opens a coordinated clause."""
     tail: int = -1
     """For a source phrase, the end of the verb that belongs to it (حسبما نقلته)."""
+    passive: bool = False
+    """A past verb written with a damma on its first letter (أُعلن أن): nobody is named."""
     via: Mention | None = None
     """The secondary source when the verb relays another speaker (نقلت وكالة رويترز عن ...)."""
     relative: bool = False
@@ -329,14 +331,14 @@ class _CueReader:
     def _channel_end(self, tokens: list[Token], i: int) -> int:
         """End of a channel phrase: its words and any quoted name in it (لـ"بي بي سي")."""
         end = i + 1
-        quoted = False
         while end < len(tokens) and end - i < 9:
             token = tokens[end]
-            if token.text in self.lex.mark_chars:
-                quoted = not quoted
-            elif not token.is_word or (not quoted and (
-                    token.text in self.lex.complementizers or self.is_cue(token)
-                    or token.text in self.lex.stops)):
+            index = self.quotes.by_open.get(token.start)
+            if index is not None and index in self.quotes.names:
+                end = self._skip_quote(tokens, end, index)
+                continue
+            if not token.is_word or token.text in self.lex.complementizers or self.is_cue(
+                    token) or token.text in self.lex.stops:
                 break
             end += 1
         return end
@@ -365,6 +367,18 @@ def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
         return False
     after = document.tokens(mention.end, mention.end + 40, 1)
     return bool(after) and after[0].text.startswith(form.object_marker) and len(after[0].text) > 3
+
+
+_DAMMA = "\u064f"
+
+
+def _passive(document: Document, match: _Match) -> bool:
+    """أُعلن، وأُكد: a past form whose first letter carries a damma is passive."""
+    if not match.form.past:
+        return False
+    written = document.view.text_of(match.start, match.end)
+    first = 1 if match.clitic else 0
+    return len(written) > first + 1 and written[first + 1] == _DAMMA
 
 
 def _negated(document: Document, start: int, lexicon: Lexicon) -> bool:
@@ -455,7 +469,8 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         return None  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
     return CueHit(start=start, end=end, form=form, negated=_negated(document, start, lexicon),
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
-                  complement=complement, channel=channel, via=via)
+                  complement=complement, channel=channel, via=via,
+                  passive=_passive(document, match))
 
 
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,

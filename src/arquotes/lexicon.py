@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,17 @@ def token_variants(token: str) -> Iterator[str]:
     والطاقه -> والطاقه, الطاقه, طاقه; للصحفيين -> للصحفيين, الصحفيين, صحفيين.
     Checking every variant keeps words that start with a clitic letter (وزير) intact.
     """
+    return iter(_variants(token))
+
+
+@lru_cache(maxsize=1 << 16)
+def _variants(token: str) -> tuple[str, ...]:
+    """`token_variants` as a tuple, cached: the same words are looked up again and again."""
+    return tuple(_strip_clitics(token))
+
+
+def _strip_clitics(token: str) -> Iterator[str]:
+    """The variants of `token_variants`, computed."""
     yield token
     rest = token
     if len(rest) > 3 and rest[0] in "وف":
@@ -68,6 +79,16 @@ class WordSet:
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     """Multi-word entries as token tuples, longest first."""
+    _by_first: dict[str, tuple[int, ...]] = attrs.field(
+        init=False, eq=False, hash=False, repr=False)
+    """First word -> indices in `phrases` of the phrases it starts, ascending."""
+
+    @_by_first.default
+    def _index_phrases(self) -> dict[str, tuple[int, ...]]:
+        index: dict[str, list[int]] = {}
+        for k, phrase in enumerate(self.phrases):
+            index.setdefault(phrase[0], []).append(k)
+        return {first: tuple(ks) for first, ks in index.items()}
 
     @classmethod
     def of(cls, entries: Iterable[str]) -> WordSet:
@@ -90,7 +111,7 @@ class WordSet:
         """True when any clitic-free variant of the folded ``token`` is listed."""
         if not isinstance(token, str):
             return False
-        return any(v in self.words for v in token_variants(token))
+        return not self.words.isdisjoint(_variants(token))
 
     def exact(self, token: str) -> bool:
         """True when ``token`` is listed as written, or after a leading و/ف (given names)."""
@@ -99,10 +120,17 @@ class WordSet:
 
     def phrase_at(self, tokens: list[str], i: int) -> int:
         """Length in tokens of the listed entry starting at ``tokens[i]`` (0 if none)."""
-        for phrase in self.phrases:
+        # Only phrases whose first word is a variant of tokens[i] can match; they are tried
+        # in the order of `phrases` (longest first), as a scan of every phrase would.
+        firsts = self._by_first
+        candidates = sorted(
+            k for v in set(_variants(tokens[i])) for k in firsts.get(v, ())
+        )
+        for k in candidates:
+            phrase = self.phrases[k]
             n = len(phrase)
             if i + n <= len(tokens) and all(
-                phrase[k] in token_variants(tokens[i + k]) for k in range(n)
+                phrase[j] in _variants(tokens[i + j]) for j in range(1, n)
             ):
                 return n
         return 1 if tokens[i] in self else 0
@@ -129,6 +157,8 @@ class CueForm:
     plural: bool = False
     immediate: bool = False
     """The complement must follow the cue at once (بين is also "between")."""
+    past: bool = False
+    """A past-tense verb form (a damma on its first letter then marks the passive: أُعلن)."""
     takes_object: bool = False
     """The verb may carry an object pronoun (ينفيه، وصفته)."""
     relay: str = ""
@@ -264,8 +294,10 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
     if "on" in frames and not preps:
         raise LexiconError(f"{where}: frame 'on' needs a list of preps")
     found: list[tuple[str, bool, bool, str]] = []
+    past_forms: set[str] = set()
     if past := entry.get("past", lemma):
         found += [(f, fem, pl, "verb") for f, fem, pl in _past_forms(fold_word(past))]
+        past_forms = {f for f, _, _, _ in found}
     if present := entry.get("present"):
         found += [(f, fem, pl, "verb") for f, fem, pl in _present_forms(fold_word(present))]
     if participle := entry.get("participle"):
@@ -282,6 +314,7 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
     return [
         CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
                 feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object,
+                past=f in past_forms,
                 object_marker=object_marker, relay=relay)
         for f, fem, pl, kind in found
     ]

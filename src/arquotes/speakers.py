@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -63,6 +64,7 @@ class Mention:
     """Only a guess: an unlisted word taken as a name because of where it stands."""
 
 
+@lru_cache(maxsize=1 << 16)  # names are compared again and again: one word, one answer
 def core(word: str) -> str:
     """A word without conjunction, preposition clitics and article: والطاقه -> طاقه.
 
@@ -76,6 +78,7 @@ def core(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Consonant skeleton used to match spelling variants: دميتري ~ ديمتري، تراس ~ تروس."""
     bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
@@ -376,8 +379,13 @@ def _body(reader: _Reader) -> Mention | None:
     first = reader.toks[0]
     if not reader.lex.body_heads.phrase_at(_texts(reader), 0):
         return None
-    end = _quoted_name_after(reader, reader.read_description(0))
+    head_end = reader.read_description(0)
+    end = _quoted_name_after(reader, head_end)
     feminine = _is_feminine_head(first.text)
+    if end > head_end:
+        # صحيفة "نيويورك تايمز": the quoted name names it, the head is its role.
+        return _mention(reader, MentionKind.BODY, end, name=(head_end + 1, end - 1),
+                        role=(0, head_end), feminine=feminine)
     kind = MentionKind.ANAPHOR if end == 1 and first.text.startswith("ال") else MentionKind.BODY
     return _mention(reader, kind, end, name=(0, end), feminine=feminine)
 

@@ -15,6 +15,7 @@ Headlines of the form "X: ..." are claims of X with no cue.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -34,6 +35,7 @@ _HEADLINE_PREFIX = frozenset({"-", "–", "—", "|"})
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop spaces at both ends and dangling punctuation at the end of ``[start, end)``."""
+    end = min(end, len(text))  # a complement may start at the very end of the text
     while start < end and (text[start].isspace() or text[start] in "،,:"):
         start += 1
     while (end > start and text[end - 1] in _TRAILING) or (end > start and text[end - 1].isspace()):
@@ -105,7 +107,9 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
         cut = max((i + 1 for i, t in enumerate(head) if t.text in _HEADLINE_PREFIX or (
             t.text == "." and i > 0 and head[i - 1].text == ".")), default=0)
         head = head[cut:]
-        if not head or len(head) > 6 or any(p_start <= s < colon for s in hit_starts):
+        first_hit = bisect.bisect_left(hit_starts, p_start)  # hits are in text order
+        if not head or len(head) > 6 or (
+                first_hit < len(hit_starts) and hit_starts[first_hit] < colon):
             continue
         if lexicon.meta_labels.phrase_at([t.text for t in head], 0) or not all(
                 t.is_word for t in head):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -175,10 +176,13 @@ class Attribution:
     channel: str | None = None
     """The channel or audience, when written (للصحفيين، في تغريدة على تويتر)."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, speakers: SpeakerIndex | None = None) -> dict[str, Any]:
+        """JSON-ready form; with ``speakers``, the speaker is its index in that list."""
+        speaker: Any = None
+        if self.speaker is not None:
+            speaker = speakers.index(self.speaker) if speakers else self.speaker.to_dict()
         return {
-            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "speaker": speaker,
             "mention": None if self.mention is None else self.mention.to_dict(),
             "cue": None if self.cue is None else self.cue.to_dict(),
             "confidence": self.confidence,
@@ -187,12 +191,19 @@ class Attribution:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Attribution:
-        """Inverse of `to_dict`."""
+    def from_dict(cls, data: dict[str, Any],
+                  speakers: Sequence[Speaker] = ()) -> Attribution:
+        """Inverse of `to_dict`: an integer speaker is looked up in ``speakers``."""
         speaker = data.get("speaker")
         cue = data.get("cue")
+        if isinstance(speaker, int):
+            if not 0 <= speaker < len(speakers):
+                raise ValueError(f"speaker index {speaker} is not in the speakers list")
+            resolved: Speaker | None = speakers[speaker]
+        else:
+            resolved = None if speaker is None else Speaker.from_dict(speaker)
         return cls(
-            speaker=None if speaker is None else Speaker.from_dict(speaker),
+            speaker=resolved,
             mention=_span_or_none(data.get("mention")),
             cue=None if cue is None else Cue.from_dict(cue),
             confidence=float(data.get("confidence", 0.0)),
@@ -201,8 +212,32 @@ class Attribution:
         )
 
 
-def _attribution_or_none(data: Any) -> Attribution | None:
-    return None if data is None else Attribution.from_dict(data)
+class SpeakerIndex:
+    """Positions of speakers in `Extraction.speakers`, so JSON refers to each by number.
+
+    Embedding a speaker (with every mention) in each attribution would make the JSON of an
+    article grow with the square of its items; an index keeps it linear.
+    """
+
+    def __init__(self, speakers: Sequence[Speaker]) -> None:
+        """Index ``speakers`` by identity and by value."""
+        self._by_id = {id(s): i for i, s in enumerate(speakers)}
+        self._by_value = {s: i for i, s in reversed(list(enumerate(speakers)))}
+
+    def __bool__(self) -> bool:
+        """True when there is anything to refer to."""
+        return bool(self._by_id)
+
+    def index(self, speaker: Speaker) -> int | dict[str, Any]:
+        """The position of ``speaker``, or its full form when it is not in the list."""
+        found = self._by_id.get(id(speaker))
+        if found is None:
+            found = self._by_value.get(speaker)
+        return speaker.to_dict() if found is None else found
+
+
+def _attribution_or_none(data: Any, speakers: Sequence[Speaker] = ()) -> Attribution | None:
+    return None if data is None else Attribution.from_dict(data, speakers)
 
 
 @attrs.frozen(kw_only=True)
@@ -216,24 +251,25 @@ class Quote:
     continued: bool = False
     """True when the quote runs on into the next paragraph, which reopens with a mark."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, speakers: SpeakerIndex | None = None) -> dict[str, Any]:
+        """JSON-ready form (see `Attribution.to_dict` for ``speakers``)."""
         return {
             "text": self.text,
             "span": self.span.to_dict(),
             "kind": self.kind.value,
-            "attribution": None if self.attribution is None else self.attribution.to_dict(),
+            "attribution": None if self.attribution is None else self.attribution.to_dict(
+                speakers),
             "continued": self.continued,
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Quote:
+    def from_dict(cls, data: dict[str, Any], speakers: Sequence[Speaker] = ()) -> Quote:
         """Inverse of `to_dict`."""
         return cls(
             text=data["text"],
             span=Span.from_dict(data["span"]),
             kind=QuoteKind(data.get("kind", "direct")),
-            attribution=_attribution_or_none(data.get("attribution")),
+            attribution=_attribution_or_none(data.get("attribution"), speakers),
             continued=bool(data.get("continued", False)),
         )
 
@@ -248,23 +284,24 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     """Mixed quotes that lie inside this claim."""
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+    def to_dict(self, speakers: SpeakerIndex | None = None) -> dict[str, Any]:
+        """JSON-ready form (see `Attribution.to_dict` for ``speakers``)."""
         return {
             "text": self.text,
             "span": self.span.to_dict(),
-            "attribution": None if self.attribution is None else self.attribution.to_dict(),
-            "quotes": [q.to_dict() for q in self.quotes],
+            "attribution": None if self.attribution is None else self.attribution.to_dict(
+                speakers),
+            "quotes": [q.to_dict(speakers) for q in self.quotes],
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Claim:
+    def from_dict(cls, data: dict[str, Any], speakers: Sequence[Speaker] = ()) -> Claim:
         """Inverse of `to_dict`."""
         return cls(
             text=data["text"],
             span=Span.from_dict(data["span"]),
-            attribution=_attribution_or_none(data.get("attribution")),
-            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            attribution=_attribution_or_none(data.get("attribution"), speakers),
+            quotes=tuple(Quote.from_dict(q, speakers) for q in data.get("quotes", ())),
         )
 
 
@@ -277,20 +314,22 @@ class Extraction:
     speakers: tuple[Speaker, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
+        """JSON-ready form; attributions name their speaker by index into ``speakers``."""
+        index = SpeakerIndex(self.speakers)
         return {
-            "quotes": [q.to_dict() for q in self.quotes],
-            "claims": [c.to_dict() for c in self.claims],
+            "quotes": [q.to_dict(index) for q in self.quotes],
+            "claims": [c.to_dict(index) for c in self.claims],
             "speakers": [s.to_dict() for s in self.speakers],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
         """Inverse of `to_dict`."""
+        speakers = tuple(Speaker.from_dict(s) for s in data.get("speakers", ()))
         return cls(
-            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
-            claims=tuple(Claim.from_dict(c) for c in data.get("claims", ())),
-            speakers=tuple(Speaker.from_dict(s) for s in data.get("speakers", ())),
+            quotes=tuple(Quote.from_dict(q, speakers) for q in data.get("quotes", ())),
+            claims=tuple(Claim.from_dict(c, speakers) for c in data.get("claims", ())),
+            speakers=speakers,
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -64,6 +64,28 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# str.translate looks every character up in the table, which costs more than all the matching
+# after it. The letters news text really holds are the few one-to-one folds, and str.replace
+# finds each of them at memory-scan speed; the other entries (presentation forms) are rare, so
+# they are translated only when one occurs. No value of the table is one of its keys, so
+# applying the entries one after another gives exactly what one translate gives.
+_COMMON = tuple((key, _TABLE[ord(key)]) for key in _ONE_TO_ONE)
+_RARE_TABLE = {code: value for code, value in _TABLE.items() if chr(code) not in _ONE_TO_ONE}
+# One range from the first rare key to the last: a test for a range is much cheaper than for a
+# set of scattered characters, and a character in it but not in the table translates to itself.
+_RARE = regex.compile(
+    "[" + regex.escape(chr(min(_RARE_TABLE))) + "-" + regex.escape(chr(max(_RARE_TABLE))) + "]"
+)
+
+
+def _map(text: str) -> str:
+    """``text.translate(_TABLE)``, computed faster (see above)."""
+    if _RARE.search(text) is not None:
+        text = text.translate(_RARE_TABLE)
+    for key, value in _COMMON:
+        if key in text:
+            text = text.replace(key, value)
+    return text
 
 
 @attrs.frozen
@@ -99,7 +121,7 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching; see the module docstring for what changes."""
-    mapped = text.translate(_TABLE)
+    mapped = _map(text)
     if _DELETABLE_RUN.search(mapped) is None:
         return Folded(text, mapped, breaks=(), shifts=())
     breaks: list[int] = []

@@ -80,9 +80,7 @@ def find_quotes(
                     continue  # a stray closing mark
                 opened = stack[depth][1]
                 del stack[depth:]
-                for kept in depths.values():
-                    while kept and kept[-1] >= depth:
-                        kept.pop()
+                _forget_from(depths, depth)
                 if not stack:
                     start, end = _trim(text, opened + 1, pos)
                     if end > start:
@@ -98,6 +96,13 @@ def find_quotes(
                 found.append(QuoteCandidate(
                     open=opened, close=None, start=start, end=end, paragraph=index))
     return _link_continued(text, paragraphs, found, patterns)
+
+
+def _forget_from(depths: dict[str, list[int]], depth: int) -> None:
+    """Drop the open marks at ``depth`` and above from every family's list of depths."""
+    for kept in depths.values():
+        while kept and kept[-1] >= depth:
+            kept.pop()
 
 
 def _link_continued(

@@ -1,0 +1,74 @@
+"""Run both atheris harnesses for a bounded time, seeded with the seed articles.
+
+    .venv/bin/python fuzz/run.py --seconds 60
+
+builds ``fuzz/corpus/extract`` (each ``seeds/*.txt`` article, plus the snippets the regression
+tests use) and ``fuzz/corpus/jsonl`` (the seeds as JSON Lines), then gives each harness half
+of ``--seconds``. New inputs atheris finds are added to those directories. Exit status is
+non-zero when a harness crashes; the crashing input is written to ``fuzz/crashes/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+HARNESSES = ("fuzz_extract", "fuzz_jsonl")
+_SNIPPETS = (
+    "« ء قال أن",
+    "قال الوزير: «نحن مستعدون للحوار».\r\nوأضاف أن الاتفاق بات وشيكا.",
+    "«“«“«“ قال: :: أن أن «",
+    "و\u200fقا\u202bل الو\u2066زير إ\u200cن الاتفاق بات وشيكا.",
+)
+
+
+def build_corpus() -> dict[str, Path]:
+    """Write the seed corpus of each harness; return harness name -> corpus directory."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    extract_dir = HERE / "corpus" / "extract"
+    jsonl_dir = HERE / "corpus" / "jsonl"
+    for directory in (extract_dir, jsonl_dir):
+        directory.mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8") for p in seeds] + list(_SNIPPETS)
+    for n, text in enumerate(texts):
+        (extract_dir / f"seed-{n:03d}").write_text(text, encoding="utf-8")
+    lines = [json.dumps({"id": f"s{n}", "text": text}, ensure_ascii=False)
+             for n, text in enumerate(texts)]
+    (jsonl_dir / "seed-all").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    odd = b'{"text": 5}\nnot json\n\n{"id": "\\ud800", "text": "x"}\n\xff\n'
+    (jsonl_dir / "seed-odd").write_bytes(odd)
+    return {"fuzz_extract": extract_dir, "fuzz_jsonl": jsonl_dir}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Fuzz every harness for its share of ``--seconds``; return non-zero on a crash."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=60, help="total time for all harnesses")
+    args = parser.parse_args(argv)
+    corpora = build_corpus()
+    crashes = HERE / "crashes"
+    crashes.mkdir(exist_ok=True)
+    share = max(1, args.seconds // len(HARNESSES))
+    failed = []
+    for name in HARNESSES:
+        command = [
+            sys.executable, str(HERE / f"{name}.py"), str(corpora[name]),
+            f"-max_total_time={share}", "-timeout=20", "-rss_limit_mb=4096",
+            "-max_len=65536", f"-artifact_prefix={crashes}/{name}-",
+        ]
+        print(f"fuzzing {name} for {share} s", flush=True)
+        if subprocess.run(command, check=False).returncode != 0:  # noqa: S603 - our own harness
+            failed.append(name)
+    if failed:
+        print(f"crash in {', '.join(failed)}; inputs are in {crashes}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

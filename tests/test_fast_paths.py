@@ -1,0 +1,156 @@
+"""The fast paths of the pipeline give exactly what the plain scans they replace give.
+
+Each optimisation of issue 5 is checked against the straightforward code it replaced, on the
+corpus, on hostile inputs and on random windows; the linear ones also by counting operations.
+Nothing here is timed: the timings live in ``benchmarks/``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+from arquotes import document as document_module
+from arquotes import normalize
+from arquotes.document import Document, Token
+from arquotes.extract import Extractor
+from arquotes.lexicon import default_lexicon
+from arquotes.normalize import fold
+from arquotes.patterns import SENTENCE_END, SENTENCE_END_BEFORE, TOKEN, compile_patterns
+
+ROOT = Path(__file__).resolve().parents[1]
+
+HOSTILE = {
+    "quote marks": '«“"„‘»”’' * 2000,
+    "unclosed marks": "«كلام " * 1500 + "قول” " * 1500,
+    "cue verbs": "وقال أكد وأضاف قالت " * 300,
+    "an": "أن " * 3000,
+    "diacritics": ("قَـــالَ" + "\u064e\u064f\u0650\u0651\u0652" * 20 + " ") * 300,
+    "no space": "قالالوزيرانالاتفاق" * 2000,
+}
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(p.read_text(encoding="utf-8"))["text"]
+             for p in sorted((ROOT / "tests" / "corpus").glob("*.json"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return [*texts, *HOSTILE.values(), "", "قال.وقال: «نعم». 1.5 .. أ.ب؟ لا!\r\nو\n\nقال"]
+
+
+def _scan_tokens(text: str, start: int, end: int, limit: int = 40) -> list[Token]:
+    """`Document.tokens` as it was: a scan of the window."""
+    found = []
+    for match in TOKEN.finditer(text, start, end):
+        found.append(Token(match.start(), match.end(), match.group()))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def test_cue_scan_finds_what_the_pattern_finds() -> None:
+    """`Patterns.cues` gives the matches of ``cue.finditer`` over the whole text."""
+    user = Extractor(verbs=[{"lemma": "غرد", "category": "statement", "present": "يغرد",
+                             "frames": ["quote", "that"]}], sources=["نقلا عن"])
+    for patterns in (compile_patterns(default_lexicon()), user.patterns):
+        for text in _texts():
+            folded = fold(text).folded
+            expected = [m.span() for m in patterns.cue.finditer(folded)]
+            assert [m.span() for m in patterns.cues(folded)] == expected
+
+
+def test_fold_maps_like_one_translate() -> None:
+    """Folding by replacements equals ``str.translate`` with the whole table."""
+    keys = "".join(chr(code) for code in normalize._TABLE)
+    rng = random.Random(5)  # noqa: S311 - reproducible test data
+    mixed = "".join(rng.choice(keys + "ابت ثج\u064e") for _ in range(20000))
+    for text in [*_texts(), keys, mixed]:
+        assert normalize._map(text) == text.translate(normalize._TABLE)
+
+
+def _windows(length: int, rng: random.Random) -> Iterator[tuple[int, int, int]]:
+    for _ in range(150):
+        start = rng.randint(-3, length + 3)
+        end = rng.randint(-3, length + 3)
+        yield start, end, rng.choice([0, 1, 2, 12, 40, 45, 10**9, -1])
+
+
+def test_token_windows_read_like_a_scan() -> None:
+    """Token windows, cut words included, equal a regex scan of the window alone."""
+    rng = random.Random(7)  # noqa: S311 - reproducible test data
+    for text in _texts():
+        document = Document(fold(text))
+        folded = document.text
+        for start, end, limit in _windows(len(folded), rng):
+            assert document.tokens(start, end, limit) == _scan_tokens(folded, start, end, limit)
+            window = max(start, end - limit * 16)
+            expected = _scan_tokens(folded, window, end, 10**9)[-limit:]
+            assert document.tokens_before(start, end, limit) == expected
+
+
+def test_sentence_bounds_read_like_a_search() -> None:
+    """Sentence starts and ends equal a search of the paragraph around every position."""
+    for text in _texts()[:8] + list(HOSTILE.values()) + ["قال.وقال 1.5 أ.ب .. نعم؟ لا!\nو. ب"]:
+        document = Document(fold(text))
+        folded = document.text
+        for pos in range(0, len(folded) + 1, max(1, len(folded) // 500)):
+            p_start, p_end = document.paragraph_at(pos)
+            before = SENTENCE_END_BEFORE.search(folded, p_start, pos)
+            after = SENTENCE_END.search(folded, pos, p_end)
+            assert document.sentence_start(pos) == (before.end() if before else p_start)
+            assert document.sentence_end(pos) == (after.start() if after else p_end)
+
+
+class _Counting:
+    """A compiled pattern that counts its calls and the characters they may scan."""
+
+    def __init__(self, pattern: regex.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+        self.span = 0
+
+    def _count(self, text: str, pos: int, endpos: int | None) -> None:
+        self.calls += 1
+        self.span += (len(text) if endpos is None else endpos) - pos
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        self._count(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        self._count(text, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
+
+
+def test_long_paragraph_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In one 100 KB paragraph of cue verbs, sentence and token lookups never rescan it."""
+    text = HOSTILE["cue verbs"] * 17
+    counters = {name: _Counting(getattr(document_module, name))
+                for name in ("SENTENCE_END", "SENTENCE_END_BEFORE", "TOKEN")}
+    for name, counter in counters.items():
+        monkeypatch.setattr(document_module, name, counter)
+    document = Document(fold(text))
+    positions = range(0, len(document.text), 7)
+    for pos in positions:
+        document.sentence_start(pos)
+        document.sentence_end(pos)
+        document.tokens(pos, pos + 200, 12)
+        document.tokens_before(0, pos, 3)
+    n = len(document.text)
+    assert counters["SENTENCE_END"].calls == 1  # one pass, then bisection
+    assert counters["SENTENCE_END"].span == n
+    assert counters["SENTENCE_END_BEFORE"].span <= len(positions)  # one character per lookup
+    assert counters["TOKEN"].calls == 1
+    assert counters["TOKEN"].span == n
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_input_completes(name: str) -> None:
+    """Every hostile input, four times larger, gives an extraction."""
+    text = HOSTILE[name] * 4
+    assert Extractor().extract(text).to_json() is not None

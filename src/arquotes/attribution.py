@@ -17,6 +17,7 @@ Order of work for one article:
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -69,6 +70,7 @@ class _Attributor:
         self.hits = [h for h in hits if h.form.kind != "source"]
         self.sources = [h for h in hits if h.form.kind == "source"]
         self.all_hits = list(hits)
+        self.hit_starts = [h.start for h in self.all_hits]
         self.headlines = headlines
         self.by_start = {h.start: h for h in hits}
         self._hit_starts = [h.start for h in self.hits]
@@ -79,6 +81,9 @@ class _Attributor:
         self.table = EntityTable(document, lexicon.known_speakers)
         self.items: list[_Item] = []
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
+        self._sentences: dict[int, list[_Item]] | None = None  # built once claims are cut
+        self._firsts: list[tuple[int, int, Entity]] | None = None
+        self._indexed = 0
 
     # 1. entities -------------------------------------------------------------------------
     def register(self, uses: Sequence[SourceUse]) -> None:
@@ -118,7 +123,7 @@ class _Attributor:
         The quotation may open a few words in (إن هذا الاجتماع "كان ..."، فإن أعضاء "جماعة
         ..."): it still carries the utterance, and the words before it are its subject.
         """
-        end = clause_end(self.doc, start, self.all_hits, self.quotes, self.lex)
+        end = self._clause_end(start)
         lead = self.doc.tokens(start, end, 5)
         for position, token in enumerate(lead):
             index = self.quotes.by_open.get(token.start)
@@ -138,6 +143,10 @@ class _Attributor:
             self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
                                     mention=mention))
 
+    def _clause_end(self, start: int) -> int:
+        return clause_end(self.doc, start, self.all_hits, self.quotes, self.lex,
+                          starts=self.hit_starts)
+
     def _relative_claim(self, hit: CueHit) -> None:
         """A verb whose object is the relative ما.
 
@@ -150,26 +159,32 @@ class _Attributor:
         rest = self.doc.tokens(hit.subject.end, self.doc.sentence_end(hit.subject.end), 2)
         if rest and rest[0].is_word and not rest[0].text.startswith(
                 fold_word(hit.form.lemma)[:2]):
-            end = clause_end(self.doc, rest[0].start, self.all_hits, self.quotes, self.lex)
+            end = self._clause_end(rest[0].start)
             self.items.append(_Item(is_quote=False, start=rest[0].start, end=end, hit=hit))
             return
         sentence = self.doc.sentence_start(hit.start)
-        earlier = [i for i in self.items if not i.is_quote and sentence <= i.start < hit.start]
-        if earlier and hit.subject is not None:
-            last = earlier[-1]
-            self.items.append(_Item(is_quote=False, start=last.start, end=last.end, hit=hit))
+        for last in reversed(self.items):  # claims are cut in text order: look back a little
+            if last.hit is not None and last.hit.start < sentence:
+                break
+            if not last.is_quote and sentence <= last.start < hit.start:
+                self.items.append(_Item(is_quote=False, start=last.start, end=last.end, hit=hit))
+                break
 
     def _drop_nested(self) -> None:
         """A claim inside another one needs a written subject (يتوقع in قال إنه لا يتوقع أن)."""
-        claims = [i for i in self.items if not i.is_quote]
-        keep = []
-        for item in self.items:
+        claims = sorted((i for i in self.items if not i.is_quote), key=lambda i: i.start)
+        starts = [c.start for c in claims]
+        reach = list(itertools.accumulate((c.end for c in claims), max))  # furthest end so far
+
+        def nested(item: _Item) -> bool:
             hit = item.hit
-            nested = not item.is_quote and hit is not None and hit.subject is None and any(
-                other is not item and other.start <= hit.start < other.end for other in claims)
-            if not nested:
-                keep.append(item)
-        self.items = keep
+            if item.is_quote or hit is None or hit.subject is not None:
+                return False
+            # A claim's content starts after its own cue, so only others can hold the cue.
+            k = bisect.bisect_right(starts, hit.start) - 1
+            return k >= 0 and reach[k] > hit.start
+
+        self.items = [item for item in self.items if not nested(item)]
 
     def _quote_fills_clause(self, index: int, hit: CueHit, end: int) -> bool:
         """The quotation runs to the clause end, or is the whole object (أبدى «...»،)."""
@@ -180,17 +195,27 @@ class _Attributor:
         frame = hit.complement.frame if hit.complement is not None else ""
         return frame == "np" and bool(after) and after[0].text in "،,"
 
+    def _in_sentence(self, sentence: int) -> list[_Item]:
+        """Items whose cue or start lies in the sentence starting at ``sentence``."""
+        if self._sentences is None:
+            self._sentences = {}
+            self._indexed = len(self.items)
+            for item in [*self.items, *self.governed.values()]:
+                anchor = item.hit.start if item.hit is not None else item.start
+                self._sentences.setdefault(self.doc.sentence_start(anchor), []).append(item)
+        return self._sentences.get(sentence, []) + [
+            i for i in self.items[self._indexed:] if i.start >= sentence]
+
     def _source_claim(self, use: SourceUse) -> None:
         hit = use.hit
         if hit.inside_quote:
             return
-        before = [i for i in self.items + list(self.governed.values())
+        before = [i for i in self._in_sentence(use.sentence_start)
                   if use.sentence_start <= i.start < hit.start or (
                       i.hit is not None and use.sentence_start <= i.hit.start < hit.start)]
         before += [self.governed.setdefault(q, _Item(is_quote=True, start=c.open, end=c.open,
                                                      quote=q))
-                   for q, c in enumerate(self.quotes.quotes)
-                   if q not in self.quotes.names and use.sentence_start <= c.open < hit.start]
+                   for q, c in self.quotes.opening_between(use.sentence_start, hit.start)]
         if before:
             for item in before:
                 item.via = use.mention
@@ -392,9 +417,13 @@ class _Attributor:
         return self._entity_of(mention, None)
 
     def _first_after(self, pos: int) -> Entity | None:
-        after = [e for e in self.table.entities if any(s.start >= self.doc.view.start(pos)
-                                                        for s in e.spans)]
-        return min(after, key=lambda e: min(s.start for s in e.spans), default=None)
+        """The entity first named after ``pos`` (a mention may come later in the text)."""
+        if self._firsts is None:
+            self._firsts = sorted((s.start, e.order, e) for e in self.table.entities
+                                  for s in e.spans)
+        original = self.doc.view.start(pos)
+        k = bisect.bisect_left(self._firsts, (original, -1))
+        return self._firsts[k][2] if k < len(self._firsts) else None
 
     def _latest(self, history: list[_Item], feminine: bool | None, pos: int) -> Entity | None:
         del pos

@@ -16,6 +16,7 @@ Headlines of the form "X: ..." are claims of X with no cue.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -58,11 +59,16 @@ def sentence_end_outside_quotes(document: Document, start: int, quotes: QuoteInd
 
 
 def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: QuoteIndex,
-               lexicon: Lexicon) -> int:
-    """Where the reported clause that starts at ``start`` ends (see module docstring)."""
+               lexicon: Lexicon, *, starts: Sequence[int] | None = None) -> int:
+    """Where the reported clause that starts at ``start`` ends (see module docstring).
+
+    ``starts`` are the hits' start offsets, ascending, when the caller has them: the scan
+    then begins at the first hit after ``start`` instead of the first hit of the article.
+    """
     end = sentence_end_outside_quotes(document, start, quotes)
     text = document.text
-    for hit in hits:
+    first = bisect.bisect_right(starts, start) if starts is not None else 0
+    for hit in itertools.islice(hits, first, None):
         if hit.start <= start:
             continue
         if hit.start >= end:

@@ -87,6 +87,12 @@ class QuoteIndex:
         quote = self.quotes[index]
         return quote.close + 1 if quote.close is not None else quote.end
 
+    def opening_between(self, start: int, end: int) -> list[tuple[int, QuoteCandidate]]:
+        """Non-name quotes whose opening mark lies in ``[start, end)``, as (index, quote)."""
+        first = bisect.bisect_left(self._opens, start)
+        last = bisect.bisect_left(self._opens, end)
+        return [(i, self.quotes[i]) for i in range(first, last) if i not in self.names]
+
     def containing(self, pos: int) -> int | None:
         """Index of the non-name quote whose marks enclose ``pos``."""
         i = bisect.bisect_right(self._opens, pos) - 1

@@ -428,6 +428,8 @@ class Entity:
     spans: list[Span] = attrs.field(factory=list)
     feminine: bool = False
     order: int = 0
+    seen: int = 0
+    """When the entity was last named, for "latest first" lookups."""
     canonical: str | None = None
     """The name a user gave for a known speaker, used as written."""
 
@@ -486,17 +488,67 @@ def _content_words(text: str) -> set[str]:
 
 
 class EntityTable:
-    """Groups the mentions of one article into entities and resolves role-only mentions."""
+    """Groups the mentions of one article into entities and resolves role-only mentions.
+
+    Lookups go through an index of name and role words (surname skeletons, first words,
+    content words), so an article with many speakers stays linear: each lookup checks only
+    the entities that share a word with the query, and takes the most recently mentioned.
+    """
 
     def __init__(self, document: Document, known: Iterable[KnownSpeaker] = ()) -> None:
         """A table for ``document``, seeded with the user's known speakers and aliases."""
         self.document = document
         self.entities: list[Entity] = []
+        self._index: dict[str, list[Entity]] = {}
+        self._clock = 0
         for speaker in known:
-            names = [speaker.name, *speaker.aliases]
-            self.entities.append(Entity(
-                kind=speaker.kind, names=[" ".join(fold_word(w) for w in n.split()) for n in names],
-                feminine=speaker.feminine, canonical=speaker.name, order=len(self.entities)))
+            entity = self._new(speaker.kind)
+            entity.canonical = speaker.name
+            entity.feminine = speaker.feminine
+            for name in (speaker.name, *speaker.aliases):
+                self._add_name(entity, " ".join(fold_word(w) for w in name.split()), None)
+
+    def _new(self, kind: SpeakerKind) -> Entity:
+        entity = Entity(kind=kind, order=len(self.entities))
+        self.entities.append(entity)
+        return entity
+
+    def _file(self, entity: Entity, keys: Iterable[str]) -> None:
+        for key in keys:
+            bucket = self._index.setdefault(key, [])
+            if not bucket or bucket[-1] is not entity:
+                bucket.append(entity)
+
+    def _add_name(self, entity: Entity, folded: str, original: str | None) -> None:
+        if original is not None and original not in entity.originals:
+            entity.originals.append(original)
+        if folded in entity.names:
+            return
+        entity.names.append(folded)
+        words = _words(folded)
+        if words:
+            self._file(entity, [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
+                                *(f"C:{core(w)}" for w in words[:2]),
+                                *(f"W:{core(w)}" for w in words)])
+
+    def _add_role(self, entity: Entity, folded: str, original: str | None) -> None:
+        if original is not None and original not in entity.role_texts:
+            entity.role_texts.append(original)
+        if folded in entity.roles:
+            return
+        entity.roles.append(folded)
+        words = _words(folded)
+        if words:
+            self._file(entity, [f"C:{core(words[0])}", *(f"W:{core(w)}" for w in words)])
+
+    def _touch(self, entity: Entity) -> None:
+        self._clock += 1
+        entity.seen = self._clock
+
+    def _candidates(self, keys: Iterable[str]) -> list[Entity]:
+        """Entities filed under any of ``keys``, most recently mentioned first."""
+        found = {id(e): e for key in keys for e in self._index.get(key, ())}
+        return sorted(found.values(), key=lambda e: (e.seen, e.order), reverse=True)
 
     def _text(self, part: tuple[int, int]) -> tuple[str, str]:
         folded = self.document.text[part[0] : part[1]]
@@ -514,7 +566,9 @@ class EntityTable:
         words = _words(folded)
         if not words:
             return None
-        for entity in reversed(self.entities):
+        keys = [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[-1])}",
+                *(f"C:{core(w)}" for w in words[:2])]
+        for entity in self._candidates(keys):
             if any(_same_name(words, _words(name), entity.kind) for name in entity.names):
                 return entity
         return None
@@ -525,7 +579,7 @@ class EntityTable:
         if len(words) < 2:
             return None
         last = skeleton(words[-1])
-        for entity in reversed(self.entities):
+        for entity in self._candidates([f"L:{last}"]):
             if entity.kind is SpeakerKind.PERSON and any(
                 len(_words(n)) >= 2 and skeleton(_words(n)[-1]) == last for n in entity.names
             ):
@@ -537,7 +591,7 @@ class EntityTable:
         wanted = _content_words(folded_role)
         if not wanted:
             return None
-        for entity in reversed(self.entities):
+        for entity in self._candidates(f"W:{w}" for w in wanted):
             if feminine is not None and entity.feminine != feminine:
                 continue
             for role in entity.roles + entity.names:
@@ -552,7 +606,7 @@ class EntityTable:
         if not words:
             return None
         head = core(words[0])
-        for entity in reversed(self.entities):
+        for entity in self._candidates([f"C:{head}"]):
             for text in entity.names + entity.roles:
                 other = _words(text)
                 if other and core(other[0]) == head and other != words:
@@ -561,31 +615,21 @@ class EntityTable:
 
     def add(self, mention: Mention, *, feminine_verb: bool = False) -> Entity | None:
         """Register a mention that names its entity (name, body or description)."""
-        span = self.document.view.span(mention.start, mention.end)
-        feminine = mention.feminine or feminine_verb
         if mention.kind in (MentionKind.ROLE, MentionKind.ANAPHOR):
             return None
         part = mention.name or mention.role
         if part is None:
             return None
         folded, original = self._text(part)
-        entity = self.find_by_name(folded)
-        if entity is None:
-            entity = Entity(kind=self._kind(mention), order=len(self.entities))
-            self.entities.append(entity)
-        elif entity in self.entities:
-            self.entities.remove(entity)  # most recently mentioned last
-            self.entities.append(entity)
-        entity.names.append(folded)
-        entity.originals.append(original)
-        entity.spans.append(span)
-        entity.feminine = entity.feminine or feminine
+        entity = self.find_by_name(folded) or self._new(self._kind(mention))
+        self._touch(entity)
+        self._add_name(entity, folded, original)
+        entity.spans.append(self.document.view.span(mention.start, mention.end))
+        entity.feminine = entity.feminine or mention.feminine or feminine_verb
         if mention.role and mention.name:
-            role_folded, role_original = self._text(mention.role)
-            entity.roles.append(role_folded)
-            entity.role_texts.append(role_original)
+            self._add_role(entity, *self._text(mention.role))
         elif mention.kind is MentionKind.UNNAMED:
-            entity.roles.append(folded)
+            self._add_role(entity, folded, None)
         return entity
 
     def resolve(self, mention: Mention, *, feminine_verb: bool = False,
@@ -595,26 +639,21 @@ class EntityTable:
         An anaphor that matches nothing (البيان، المصدر ذاته) takes ``fallback``, the
         latest speaker, when one is given.
         """
-        span = self.document.view.span(mention.start, mention.end)
         part = mention.role or mention.name or (mention.start, mention.end)
         folded, original = self._text(part)
         entity: Entity | None
         if mention.kind is MentionKind.ANAPHOR:
-            entity = self.find_by_head(folded) or self.find_by_role(folded)
-            if entity is None and fallback is not None:
-                entity = fallback
+            entity = self.find_by_head(folded) or self.find_by_role(folded) or fallback
         else:
             entity = (self.find_by_surname(folded) or self.find_by_role(folded)
                       or self.find_by_name(folded))
         if entity is None:
             kind = SpeakerKind.BODY if mention.kind is MentionKind.ANAPHOR else (
                 SpeakerKind.UNNAMED)
-            entity = Entity(kind=kind, order=len(self.entities))
-            entity.names.append(folded)
-            entity.originals.append(original)
-            entity.roles.append(folded)
-            self.entities.append(entity)
-        entity.spans.append(span)
+            entity = self._new(kind)
+            self._add_name(entity, folded, original)
+            self._add_role(entity, folded, None)
+        entity.spans.append(self.document.view.span(mention.start, mention.end))
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         return entity
 

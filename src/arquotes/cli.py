@@ -185,7 +185,8 @@ def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
     with open_output(args.output) as stream:
         writer = make_writer(args.format, stream)
         try:
-            for outcome in _outcomes(args, Task()):
+            task = Task(render_json=args.format in ("json", "jsonl") and args.jobs > 1)
+            for outcome in _outcomes(args, task):
                 if outcome.error is not None:
                     failed += 1
                     _say(f"error: {outcome.source}: {outcome.error}")

@@ -7,6 +7,7 @@ which stops them and ends cleanly.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import signal
 from collections import deque
@@ -17,6 +18,7 @@ import attrs
 
 from arquotes.extract import extract
 from arquotes.policy import Violation, find_violations
+from arquotes.writers import record_dict
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -37,6 +39,9 @@ class Task:
 
     check: bool = False
     min_confidence: float = 0.0
+    render_json: bool = False
+    """Have the worker render the JSON record, so the parent only writes text: unpickling
+    extractions and serialising them in the parent would halve what a second core gains."""
 
 
 @attrs.frozen(kw_only=True)
@@ -48,6 +53,8 @@ class Outcome:
     extraction: Extraction | None = None
     violations: tuple[Violation, ...] = ()
     error: str | None = None
+    record: str | None = None
+    """The JSON record, already rendered by a worker (see `Task.render_json`)."""
 
 
 def process(article: Article, task: Task) -> Outcome:
@@ -86,7 +93,14 @@ def process(article: Article, task: Task) -> Outcome:
 
 
 def _process_batch(batch: list[Article], task: Task) -> list[Outcome]:
-    return [process(article, task) for article in batch]
+    outcomes = [process(article, task) for article in batch]
+    if task.render_json:
+        outcomes = [
+            attrs.evolve(o, extraction=None, record=json.dumps(record_dict(o), ensure_ascii=False))
+            if o.extraction is not None else o
+            for o in outcomes
+        ]
+    return outcomes
 
 
 def _ignore_sigint() -> None:
@@ -106,6 +120,7 @@ def run(articles: Iterable[Article], task: Task, jobs: int = 1) -> Iterator[Outc
             yield process(article, task)
         return
     window = jobs * _BATCHES_PER_WORKER
+    extract("")  # build the lexicon and patterns once, before the workers fork
     with multiprocessing.get_context().Pool(jobs, initializer=_ignore_sigint) as pool:
         pending: deque[AsyncResult[list[Outcome]]] = deque()
         for batch in _batches(articles):

@@ -144,6 +144,13 @@ def record_dict(outcome: Outcome) -> dict[str, Any]:
     return record
 
 
+def _json_record(outcome: Outcome) -> str:
+    """The record as JSON text: rendered by a worker already, or rendered here."""
+    if outcome.record is not None:
+        return outcome.record
+    return json.dumps(record_dict(outcome), ensure_ascii=False)
+
+
 class RecordWriter(Protocol):
     """Writes one article's record at a time to a text stream."""
 
@@ -159,7 +166,7 @@ class _JsonLinesWriter:
         self._stream = stream
 
     def write(self, outcome: Outcome) -> None:
-        self._stream.write(json.dumps(record_dict(outcome), ensure_ascii=False) + "\n")
+        self._stream.write(_json_record(outcome) + "\n")
 
     def close(self) -> None:
         """Nothing ends a JSON Lines stream."""
@@ -172,7 +179,7 @@ class _JsonArrayWriter:
 
     def write(self, outcome: Outcome) -> None:
         opening = "[\n" if self._count == 0 else ",\n"
-        self._stream.write(opening + json.dumps(record_dict(outcome), ensure_ascii=False))
+        self._stream.write(opening + _json_record(outcome))
         self._count += 1
 
     def close(self) -> None:

@@ -20,7 +20,7 @@ MB = 1024 * KB
 QUICK = os.environ.get("ARQUOTES_BENCH_QUICK", "") not in ("", "0")
 """Quick mode: small sizes, one round each; proves the benchmarks work, measures little."""
 
-SCALING_SIZES = (100 * KB, 1 * MB) if QUICK else (100 * KB, 1 * MB, 10 * MB)
+SCALING_SIZES = (64 * KB, 256 * KB) if QUICK else (100 * KB, 1 * MB, 10 * MB)
 """Sizes of the one-document scaling runs."""
 HOSTILE_SIZE = 128 * KB if QUICK else 1 * MB
 """Size of each hostile input and of the normal news it is compared with."""
@@ -30,13 +30,24 @@ JOBS_SIZE = int(os.environ.get("ARQUOTES_BENCH_JOBS_MB", "1" if QUICK else "4"))
 """Size of the JSON Lines corpus run with ``-j 1`` and ``-j 2`` for parallel throughput."""
 
 
+CORPORA = ("seeds", "dev")
+"""The article sets: the seed articles (``seeds/*.txt``), the dev corpus (``tests/corpus``)."""
+
+
 @cache
+def corpus(name: str) -> tuple[str, ...]:
+    """The texts of one of `CORPORA`, in file order."""
+    if name == "seeds":
+        return tuple(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt")))
+    return tuple(
+        json.loads(p.read_text(encoding="utf-8"))["text"]
+        for p in sorted(ROOT.glob("tests/corpus/*.json"))
+    )
+
+
 def articles() -> tuple[str, ...]:
     """The seed articles and the dev corpus texts, in file order."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(ROOT.glob("seeds/*.txt"))]
-    for path in sorted(ROOT.glob("tests/corpus/*.json")):
-        texts.append(json.loads(path.read_text(encoding="utf-8"))["text"])
-    return tuple(texts)
+    return corpus("seeds") + corpus("dev")
 
 
 def utf8_size(text: str) -> int:
@@ -62,19 +73,22 @@ def _repeat(unit: str, size: int) -> str:
     return unit * max(1, size // utf8_size(unit))
 
 
+_HARAKAT = "\N{ARABIC FATHA}\N{ARABIC DAMMA}\N{ARABIC KASRA}\N{ARABIC SHADDA}\N{ARABIC SUKUN}"
+
 # Each hostile input is one paragraph (no line break) unless it says otherwise, so every
 # paragraph- and sentence-bounded search sees the whole input.
 HOSTILE: dict[str, Callable[[int], str]] = {
     # A long run of quotation marks of every family, in both directions, without text.
     "quote marks": lambda size: _repeat('«“"„‘»”’', size),
-    # Quotes opened and never closed: every mark stays on the pairing stack.
-    "unclosed marks": lambda size: _repeat("«كلام “قول ", size),
+    # Quotes opened and never closed, then marks of another family that could close: every
+    # mark stays on the pairing stack and every later mark looks for its own family in it.
+    "unclosed marks": lambda size: _repeat("«كلام ", size // 2) + _repeat("قول” ", size // 2),
     # A run of cue verbs without a full stop: every cue reads its sentence.
     "cue verbs": lambda size: _repeat("وقال أكد وأضاف قالت ", size),
     # أن again and again: the complementizer every "that" clause search looks for.
     "an": lambda size: _repeat("أن ", size),
     # Letters buried in diacritics and tatweel, all deleted by folding.
-    "diacritics": lambda size: _repeat("قَـــالَ" + "\u064e\u064f\u0650\u0651\u0652" * 20 + " ", size),
+    "diacritics": lambda size: _repeat("قَـــالَ" + _HARAKAT * 20 + " ", size),
     # One megabyte without a space or a full stop: a single enormous word.
     "no space": lambda size: _repeat("قالالوزيرانالاتفاق", size),
 }

@@ -29,7 +29,7 @@ from arquotes.lexicon import Lexicon
 from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
 from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
-from arquotes.quote_kinds import next_token, quote_kind
+from arquotes.quote_kinds import quote_kind
 from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention
 
 __all__ = ["attribute"]
@@ -61,6 +61,40 @@ class _Item:
     confidence: float = 0.0
 
 
+class _History:
+    """Items already attributed, in text order, with each speaker's latest place."""
+
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self._last: dict[int, tuple[int, Entity]] = {}  # id(entity) -> (position, entity)
+
+    def append(self, item: _Item) -> None:
+        """Record an attributed item (one with no speaker is not part of the discourse)."""
+        if item.entity is None:
+            return
+        self._last[id(item.entity)] = (len(self.items), item.entity)
+        self.items.append(item)
+
+    def latest(self, feminine: bool | None) -> Entity | None:
+        """The latest speaker, preferring one whose gender agrees when ``feminine`` is given."""
+        if not self.items:
+            return None
+        if feminine is not None:
+            agreeing = [(k, e) for k, e in self._last.values() if e.feminine == feminine]
+            if agreeing:
+                return max(agreeing, key=lambda pair: pair[0])[1]
+        return self.items[-1].entity
+
+    def in_sentence(self, sentence: int, paragraph: int) -> _Item | None:
+        """The latest item whose cue lies in the sentence starting at ``sentence``."""
+        for earlier in reversed(self.items):
+            if earlier.start < paragraph:
+                return None  # a cue in this sentence belongs to an item of its paragraph
+            if earlier.hit is not None and earlier.hit.start >= sentence:
+                return earlier
+        return None
+
+
 class _Attributor:
     def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
                  hits: Sequence[CueHit], headlines: Sequence[Headline]) -> None:
@@ -72,6 +106,7 @@ class _Attributor:
         self.all_hits = list(hits)
         self.hit_starts = [h.start for h in self.all_hits]
         self.headlines = headlines
+        self._headline_starts = [h.start for h in headlines]
         self.by_start = {h.start: h for h in hits}
         self._hit_starts = [h.start for h in self.hits]
         self._taking: dict[int, CueHit] = {}  # quote index -> first cue taking it
@@ -306,12 +341,12 @@ class _Attributor:
         return best
 
     def _hit_after(self, index: int) -> CueHit | None:
+        """A verb or participle right after the quote: «...»، قال الوزير."""
         quote = self.quotes.quotes[index]
         if quote.close is None:
             return None
-        token = next_token(self.doc, quote)
-        tokens = self.doc.tokens(quote.close + 1, quote.close + 40, 3)
-        for token in tokens:
+        _, p_end = self.doc.paragraph_at(quote.close)
+        for token in self.doc.tokens(quote.close + 1, min(p_end, quote.close + 40), 3):
             if token.text in "،,-–":
                 continue
             hit = self.by_start.get(token.start)
@@ -321,14 +356,15 @@ class _Attributor:
         return None
 
     def _headline_of(self, pos: int) -> Mention | None:
-        for headline in self.headlines:
-            if headline.start <= pos < headline.end:
-                return headline.mention
+        """The speaker phrase of the headline holding ``pos`` (headlines are in text order)."""
+        k = bisect.bisect_right(self._headline_starts, pos) - 1
+        if k >= 0 and pos < self.headlines[k].end:
+            return self.headlines[k].mention
         return None
 
     # 4. speakers -------------------------------------------------------------------------
     def resolve(self) -> None:
-        history: list[_Item] = []
+        history = _History()
         for item in sorted(self.items, key=lambda i: i.start):
             self._resolve_one(item, history)
             if item.entity is not None and not self._nested(item):
@@ -337,7 +373,7 @@ class _Attributor:
     def _nested(self, item: _Item) -> bool:
         return item.hit is not None and item.hit.inside_quote
 
-    def _resolve_one(self, item: _Item, history: list[_Item]) -> None:
+    def _resolve_one(self, item: _Item, history: _History) -> None:
         hit = item.hit
         mention = item.mention or (hit.subject if hit is not None else None)
         if item.follows is not None and item.follows.entity is not None:
@@ -348,37 +384,37 @@ class _Attributor:
             item.confidence = 0.9 if hit is not None else 0.6
         elif hit is None:
             if not (item.kind is QuoteKind.MIXED and item.is_quote):
-                item.entity = self._latest(history, None, item.start)
+                item.entity = history.latest(None)
                 item.confidence = 0.3 if item.entity is not None else 0.0
         else:
             item.entity, item.confidence = self._unwritten(hit, history)
 
-    def _unwritten(self, hit: CueHit, history: list[_Item]) -> tuple[Entity | None, float]:
+    def _unwritten(self, hit: CueHit, history: _History) -> tuple[Entity | None, float]:
         """Speaker and confidence for a cue with no written subject (pro-drop).
 
         A passive cue (أُعلن أن) names nobody, so it takes no speaker from the discourse.
         """
         if hit.passive:
             return None, 0.0
-        if not history:
+        if not history.items:
             # Nothing said yet: a lead with no subject (أكد أن ...) speaks for the first
             # speaker the article names after it.
             first = self._first_after(hit.start)
             if first is not None:
                 return first, 0.3
         if hit.form.kind == "participle":
-            sentence = self.doc.sentence_start(hit.start)
-            for earlier in reversed(history):
-                if earlier.hit is not None and earlier.hit.start >= sentence:
-                    return earlier.entity, 0.8
+            clause = history.in_sentence(self.doc.sentence_start(hit.start),
+                                         self.doc.paragraph_at(hit.start)[0])
+            if clause is not None:
+                return clause.entity, 0.8
             opener = self._sentence_subject(hit.start)
             if opener is not None:
                 return opener, 0.7
-        latest = self._latest(history, hit.form.feminine, hit.start)
+        latest = history.latest(hit.form.feminine)
         return latest, 0.7 if latest is not None else 0.0
 
     def _entity_of(self, mention: Mention, hit: CueHit | None,
-                   history: Sequence[_Item] = ()) -> Entity | None:
+                   history: _History | None = None) -> Entity | None:
         feminine = hit.form.feminine if hit is not None else False
         if mention.kind in _NAMING:
             part = mention.name or mention.role or (mention.start, mention.end)
@@ -388,7 +424,8 @@ class _Attributor:
             latter = self._latter(mention)
             if latter is not None:
                 return latter
-        fallback = self._latest(list(history), feminine if hit is not None else None, 0)
+        fallback = None if history is None else history.latest(
+            feminine if hit is not None else None)
         return self.table.resolve(mention, feminine_verb=feminine, fallback=fallback)
 
     def _latter(self, mention: Mention) -> Entity | None:
@@ -425,16 +462,6 @@ class _Attributor:
         k = bisect.bisect_left(self._firsts, (original, -1))
         return self._firsts[k][2] if k < len(self._firsts) else None
 
-    def _latest(self, history: list[_Item], feminine: bool | None, pos: int) -> Entity | None:
-        del pos
-        if not history:
-            return None
-        if feminine is not None:
-            for earlier in reversed(history):
-                if earlier.entity is not None and earlier.entity.feminine == feminine:
-                    return earlier.entity
-        return history[-1].entity
-
     # 5. output ---------------------------------------------------------------------------
     def build(self) -> Extraction:
         """The public result: quotes, claims and the speakers they use, in text order."""
@@ -457,15 +484,26 @@ class _Attributor:
 
     def mixed_into_claims(self) -> None:
         """A mixed quote with no speaker of its own takes the claim around it."""
-        claims = [i for i in self.items if not i.is_quote]
+        # Claims by start, each with its place in self.items: the first cut claim wins.
+        claims = sorted((i.start, order, i) for order, i in enumerate(self.items)
+                        if not i.is_quote)
+        starts = [start for start, _, _ in claims]
         for item in self.items:
             if not item.is_quote or item.kind is not QuoteKind.MIXED:
                 continue
-            for claim in claims:
-                if claim.start <= item.start and item.end <= claim.end + 1:
-                    item.hit = claim.hit if claim.hit is not None else item.hit
-                    item.mention = claim.mention
+            paragraph, _ = self.doc.paragraph_at(item.start)
+            holding = None
+            # Claims never cross a paragraph: look back only to the quote's paragraph start.
+            for k in range(bisect.bisect_right(starts, item.start) - 1, -1, -1):
+                start, order, claim = claims[k]
+                if start < paragraph:
                     break
+                if item.end <= claim.end + 1 and (holding is None or order < holding[0]):
+                    holding = (order, claim)
+            if holding is not None:
+                claim = holding[1]
+                item.hit = claim.hit if claim.hit is not None else item.hit
+                item.mention = claim.mention
 
 
 class _Builder:
@@ -526,9 +564,15 @@ class _Builder:
     def claim(self, item: _Item, mixed: Sequence[Quote]) -> Claim:
         """The public `Claim` of a claim item, with the mixed quotes inside it."""
         span = self.view.span(item.start, item.end)
-        inside = tuple(q for q in mixed if span.start <= q.span.start and q.span.end <= span.end)
+        inside = []
+        for k in range(bisect.bisect_left(mixed, span.start, key=lambda q: q.span.start),
+                       len(mixed)):  # mixed quotes are in text order
+            if mixed[k].span.start >= span.end:
+                break
+            if mixed[k].span.end <= span.end:
+                inside.append(mixed[k])
         return Claim(text=self.view.original[span.start : span.end], span=span,
-                     attribution=self.attribution(item), quotes=inside)
+                     attribution=self.attribution(item), quotes=tuple(inside))
 
 
 def attribute(document: Document, lexicon: Lexicon, quotes: QuoteIndex,

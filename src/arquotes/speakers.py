@@ -657,6 +657,3 @@ class EntityTable:
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         return entity
 
-    def speakers(self, used: Iterable[Entity]) -> dict[int, Speaker]:
-        """Public speakers of the given entities, keyed by ``id(entity)``."""
-        return {id(e): e.to_speaker() for e in used}

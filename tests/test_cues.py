@@ -78,3 +78,16 @@ def test_channel_includes_a_quoted_outlet() -> None:
         'وقال المحلل عمرو الشوبكي لـ"بي بي سي" إن "القرار كان متوقعا تماما".').quotes
     assert quote.attribution is not None
     assert quote.attribution.channel == 'لـ"بي بي سي"'
+
+
+def test_a_run_of_cues_introduces_nothing() -> None:
+    """Cue words one after another (قال أكد وأضاف) give no cue, quote or claim."""
+    _, rows = cues_of("وقال أكد وأضاف قالت " * 5)
+    assert rows == []
+
+
+def test_cue_after_quote_still_found_before_another_cue() -> None:
+    """«...»، قال وأضاف: the quote before still gets its cue."""
+    _, rows = cues_of("«سنواصل الطريق حتى النهاية»، قال أكد.")
+    assert rows[0][0] == "قال"
+    assert rows[0][2] == "quote"

@@ -212,19 +212,12 @@ class _CueReader:
         begin = 0
         if subject is not None:
             begin = next((i for i, t in enumerate(tokens) if t.start >= subject.end), len(tokens))
-        channel = self._channel(tokens, begin)
         found = self._that_or_quote(form, tokens, begin)
-        if found is not None:
-            return found, channel
-        if "on" in form.frames and not form.immediate:
+        if found is None and "on" in form.frames and not form.immediate:
             found = self._preposition(form, tokens, begin)
-            if found is not None:
-                return found, channel
-        if "np" in form.frames and not form.immediate:
+        if found is None and "np" in form.frames and not form.immediate:
             found = self._object(tokens, begin)
-            if found is not None:
-                return found, channel
-        return None, channel
+        return found, None if found is None else self._channel(tokens, begin)
 
     def _that_or_quote(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
         """A quotation or complementizer before the sentence ends or another cue starts."""
@@ -295,10 +288,9 @@ class _CueReader:
             if text in _COMMAS:
                 i += 1
                 continue
-            adjunct = (text in self.lex.stops or text in self.lex.audiences
-                       or text in self.lex.soft_stops
-                       or (i > begin and tokens[i - 1].text in _COMMAS and (
-                           text in self.lex.roles or text in self.lex.honorifics)))
+            adjunct = self._adjunct_word(text) or (
+                i > begin and tokens[i - 1].text in _COMMAS and (
+                    text in self.lex.roles or text in self.lex.honorifics))
             if adjunct:
                 i = self._past_comma(tokens, i)
                 continue
@@ -311,6 +303,18 @@ class _CueReader:
                 return None
             return Complement(frame="np", start=token.start)
         return None
+
+    def _adjunct_word(self, text: str) -> bool:
+        """Time, place, audience or preposition words that an object search steps over."""
+        return text in self.lex.stops or text in self.lex.audiences or text in self.lex.soft_stops
+
+    def blocks(self, token: Token) -> bool:
+        """A cue right after another leaves it nothing to introduce.
+
+        No subject or complement starts at a cue, and none is searched past one, unless the
+        word is also an adjunct the object search steps over (قائلا).
+        """
+        return token.is_word and self.is_cue(token) and not self._adjunct_word(token.text)
 
     def _past_comma(self, tokens: list[Token], i: int) -> int:
         for k in range(i + 1, min(len(tokens), i + 9)):
@@ -443,24 +447,24 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         tokens = document.tokens(end, document.sentence_end(end), 12)
         return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,
                       clitic=match.clitic, subject=reader.subject_after(form, tokens))
-    tokens = document.tokens(end, max(document.sentence_end(end), end), _WINDOW)
-    subject = reader.subject_after(form, tokens)
-    pronoun = False
-    if subject is None and form.kind == "verb":
-        subject, pronoun = reader.subject_before(start)
-    after_subject = subject if subject is not None and subject.start >= end else None
+    limit = max(document.sentence_end(end), end)
+    head = document.tokens(end, limit, 1)
+    if head and reader.blocks(head[0]) and reader.quote_before(start) is None:
+        return None  # another cue follows at once: this one introduces nothing (قال أكد ...)
+    tokens = document.tokens(end, limit, _WINDOW)
+    after_subject = reader.subject_after(form, tokens)  # VSO: written after the verb
     via = None
     if form.relay and after_subject is not None:
         relayed = reader.relayed(form, tokens, after_subject)
         if relayed is not None:
-            via, subject = after_subject, relayed
-            after_subject = relayed
+            via, after_subject = after_subject, relayed
     found, channel = _complement_somewhere(reader, match, tokens, after_subject)
     if found is None:
-        return None
-    complement, shortened = found
-    if subject is not None and subject.start >= end:
-        subject = shortened  # a VSO subject may have given its last word back as the object
+        return None  # before looking back for a subject: most candidate cues end here
+    complement, subject = found  # a VSO subject may have given its last word back as object
+    pronoun = False
+    if subject is None and form.kind == "verb":
+        subject, pronoun = reader.subject_before(start)
     if complement.frame == "np" and after_subject is not None and (
         after_subject.bare or _object_marked(document, after_subject, form)
     ):

@@ -7,7 +7,7 @@ from arquotes.document import Document
 from arquotes.lexicon import Lexicon, default_lexicon
 from arquotes.normalize import fold
 from arquotes.patterns import Patterns, compile_patterns
-from arquotes.quote_kinds import is_name
+from arquotes.quote_kinds import not_a_quote
 from arquotes.quotes import find_quotes
 
 
@@ -17,7 +17,7 @@ def prepare(text: str) -> tuple[Document, Lexicon, Patterns, QuoteIndex]:
     patterns = compile_patterns(lexicon)
     document = Document(fold(text))
     candidates = find_quotes(document.text, document.paragraphs, patterns)
-    names = frozenset(i for i, q in enumerate(candidates) if is_name(document, q, lexicon))
+    names = frozenset(i for i, q in enumerate(candidates) if not_a_quote(document, q, lexicon))
     return document, lexicon, patterns, QuoteIndex(candidates, names)
 
 

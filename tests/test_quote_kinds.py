@@ -57,3 +57,8 @@ def test_cue_after_quote_makes_it_direct() -> None:
     assert quote.kind is QuoteKind.DIRECT
     assert quote.attribution is not None and quote.attribution.speaker is not None
     assert quote.attribution.speaker.name == "خالد الفالح"
+
+
+def test_marks_around_no_word_are_not_quotes() -> None:
+    """Marks that enclose only punctuation or spaces make no quote."""
+    assert arquotes.extract("قال: «“ ” » ثم «»، و«...».").quotes == ()

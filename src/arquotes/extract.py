@@ -24,7 +24,7 @@ from arquotes.lexicon import (
 from arquotes.model import Extraction
 from arquotes.normalize import fold
 from arquotes.patterns import compile_patterns
-from arquotes.quote_kinds import is_name
+from arquotes.quote_kinds import not_a_quote
 from arquotes.quotes import find_quotes
 
 __all__ = ["Extractor", "extract"]
@@ -69,7 +69,7 @@ class Extractor:
         document = Document(fold(text))
         candidates = find_quotes(document.text, document.paragraphs, self.patterns)
         names = frozenset(
-            i for i, q in enumerate(candidates) if is_name(document, q, self.lexicon)
+            i for i, q in enumerate(candidates) if not_a_quote(document, q, self.lexicon)
         )
         quotes = QuoteIndex(candidates, names)
         hits = find_cues(document, self.patterns, self.lexicon, quotes)

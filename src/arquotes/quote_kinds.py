@@ -18,7 +18,7 @@ from arquotes.lexicon import Lexicon
 from arquotes.model import QuoteKind
 from arquotes.quotes import QuoteCandidate
 
-__all__ = ["is_name", "quote_kind", "runs_to_clause_end"]
+__all__ = ["is_name", "not_a_quote", "quote_kind", "runs_to_clause_end"]
 
 _MAX_NAME_WORDS = 6
 _CLAUSE_END = frozenset(".،,؛;:!?؟)")
@@ -41,6 +41,12 @@ def next_token(document: Document, quote: QuoteCandidate) -> Token | None:
     _, p_end = document.paragraph_at(quote.open)
     after = document.tokens(quote.close + 1, p_end, 1)
     return after[0] if after else None
+
+
+def not_a_quote(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """True for a quoted name, and for marks that hold no word at all (“" »)."""
+    return not any(t.is_word for t in document.tokens(quote.start, quote.end, 8)) or is_name(
+        document, quote, lexicon)
 
 
 def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:

@@ -76,9 +76,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_input_options(extract)
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    extract.add_argument(
-        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
-    )
+    _add_jobs_option(extract)
 
     check = commands.add_parser(
         "check",
@@ -96,9 +94,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="also reject speakers with confidence under X (0 to 1; default 0)",
     )
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
-    check.add_argument(
-        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
-    )
+    _add_jobs_option(check)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -113,6 +109,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "--errors", action="store_true", help="list misses, spurious items and wrong speakers"
     )
     return parser
+
+
+def _add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
+    )
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:

@@ -20,7 +20,7 @@ written beside names, anaphors by shared head words.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -520,26 +520,26 @@ class EntityTable:
                 bucket.append(entity)
 
     def _add_name(self, entity: Entity, folded: str, original: str | None) -> None:
-        if original is not None and original not in entity.originals:
-            entity.originals.append(original)
-        if folded in entity.names:
-            return
-        entity.names.append(folded)
-        words = _words(folded)
-        if words:
-            self._file(entity, [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
-                                *(f"C:{core(w)}" for w in words[:2]),
-                                *(f"W:{core(w)}" for w in words)])
+        self._add_text(entity, entity.names, entity.originals, folded, original, keys=(
+            lambda words: [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
+                           *(f"C:{core(w)}" for w in words[:2])]))
 
     def _add_role(self, entity: Entity, folded: str, original: str | None) -> None:
-        if original is not None and original not in entity.role_texts:
-            entity.role_texts.append(original)
-        if folded in entity.roles:
+        self._add_text(entity, entity.roles, entity.role_texts, folded, original,
+                       keys=lambda words: [f"C:{core(words[0])}"])
+
+    def _add_text(self, entity: Entity, folded_texts: list[str], originals: list[str],
+                  folded: str, original: str | None, *,
+                  keys: Callable[[list[str]], list[str]]) -> None:
+        """Record a name or role once, and file the entity under its words."""
+        if original is not None and original not in originals:
+            originals.append(original)
+        if folded in folded_texts:
             return
-        entity.roles.append(folded)
+        folded_texts.append(folded)
         words = _words(folded)
         if words:
-            self._file(entity, [f"C:{core(words[0])}", *(f"W:{core(w)}" for w in words)])
+            self._file(entity, [*keys(words), *(f"W:{core(w)}" for w in words)])
 
     def _touch(self, entity: Entity) -> None:
         self._clock += 1

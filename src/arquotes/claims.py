@@ -16,7 +16,6 @@ Headlines of the form "X: ..." are claims of X with no cue.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -68,7 +67,8 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
     end = sentence_end_outside_quotes(document, start, quotes)
     text = document.text
     first = bisect.bisect_right(starts, start) if starts is not None else 0
-    for hit in itertools.islice(hits, first, None):
+    for index in range(first, len(hits)):  # islice would step over the first hits one by one
+        hit = hits[index]
         if hit.start <= start:
             continue
         if hit.start >= end:

@@ -24,6 +24,9 @@ from arquotes.quotes import paragraph_spans
 
 __all__ = ["Document", "Token"]
 
+_TOKEN_BLOCK = 64
+"""Tokens built together the first time a window reaches one of them."""
+
 
 @attrs.frozen
 class Token:
@@ -101,48 +104,60 @@ class Document:
         return array("q", [start for start, _ in spans]), array("q", [end for _, end in spans])
 
     @cached_property
-    def _tokens_built(self) -> dict[int, Token]:
-        """Token index -> the `Token` already built for it."""
+    def _blocks(self) -> dict[int, list[Token]]:
+        """Block number -> the `Token` objects of that block of `_TOKEN_BLOCK` tokens."""
         return {}
 
-    def _token(self, index: int, start: int, end: int) -> Token:
-        """Token ``index`` as seen through the window ``[start, end)``.
+    def _block(self, number: int) -> list[Token]:
+        """The tokens of block ``number``, built the first time a window reaches it."""
+        block = self._blocks.get(number)
+        if block is None:
+            starts, ends = self._token_spans
+            low = number * _TOKEN_BLOCK
+            high = min(low + _TOKEN_BLOCK, len(starts))
+            text = self.text
+            block = [
+                Token(first, last, text[first:last])
+                for first, last in zip(starts[low:high], ends[low:high], strict=True)
+            ]
+            self._blocks[number] = block
+        return block
 
-        A word cut by the window edge is the part inside it, as a scan of the window alone
-        would read it.
+    def _window(self, first: int, last: int, start: int, end: int) -> list[Token]:
+        """Tokens ``first`` to ``last - 1`` as seen through the window ``[start, end)``.
+
+        Whole tokens are slices of cached blocks. A word cut by the window edge is the part
+        inside it, as a scan of the window alone would read it.
         """
-        starts, ends = self._token_spans
-        first, last = starts[index], ends[index]
-        if first >= start and last <= end:
-            token = self._tokens_built.get(index)
-            if token is None:
-                token = self._tokens_built[index] = Token(first, last, self.text[first:last])
-            return token
-        first, last = max(first, start), min(last, end)
-        return Token(first, last, self.text[first:last])
+        if last <= first:
+            return []
+        head, tail = divmod(first, _TOKEN_BLOCK)
+        found = self._block(head)[tail : tail + last - first]
+        while len(found) < last - first:
+            head += 1
+            found += self._block(head)[: last - first - len(found)]
+        for i in {0, len(found) - 1}:
+            token = found[i]
+            if token.start < start or token.end > end:
+                cut_start, cut_end = max(token.start, start), min(token.end, end)
+                found[i] = Token(cut_start, cut_end, self.text[cut_start:cut_end])
+        return found
 
     def tokens(self, start: int, end: int, limit: int = 40) -> list[Token]:
         """At most ``limit`` tokens of ``[start, end)``, left to right."""
-        found: list[Token] = []
         if start < 0 or end <= start:
             # Offsets a window never has: scan exactly as the regex engine reads them.
+            found: list[Token] = []
             for match in TOKEN.finditer(self.text, start, end):
                 found.append(Token(match.start(), match.end(), match.group()))
                 if len(found) >= limit:
                     break
             return found
         starts, ends = self._token_spans
-        built = self._tokens_built
-        index = bisect.bisect_right(ends, start)
-        while index < len(starts) and starts[index] < end:
-            token = built.get(index)
-            if token is None or token.start < start or token.end > end:
-                token = self._token(index, start, end)
-            found.append(token)
-            if len(found) >= limit:
-                break
-            index += 1
-        return found
+        first = bisect.bisect_right(ends, start)
+        last = bisect.bisect_left(starts, end, first)
+        # A scan checks the limit after taking a token: a limit under one still takes one.
+        return self._window(first, min(last, first + max(limit, 1)), start, end)
 
     def tokens_before(self, start: int, end: int, limit: int = 40) -> list[Token]:
         """The last ``limit`` tokens of ``[start, end)``, left to right."""
@@ -153,12 +168,6 @@ class Document:
         if end <= window:
             return []
         starts, ends = self._token_spans
-        found: list[Token] = []
-        index = bisect.bisect_left(starts, end) - 1
-        while index >= 0 and ends[index] > window:
-            found.append(self._token(index, window, end))
-            if len(found) >= limit:
-                break
-            index -= 1
-        found.reverse()
-        return found
+        last = bisect.bisect_left(starts, end)
+        first = bisect.bisect_right(ends, window, 0, last)
+        return self._window(max(first, last - limit), last, window, end)

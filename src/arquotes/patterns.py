@@ -9,10 +9,13 @@ Rules for editing this module:
   whose cost is linear in the input, whatever it holds (runs of marks, cues, diacritics).
 * Word boundaries are lookarounds on letters and digits, because ``\\b`` treats Arabic
   combining marks inconsistently and the folded text has none anyway.
+* Every pattern is a `regex` pattern, except the cue scan, which the stdlib engine runs several
+  times faster; `Patterns.cues` keeps its results exactly those of the `regex` cue pattern.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -26,6 +29,7 @@ __all__ = [
     "SENTENCE_END",
     "SENTENCE_END_BEFORE",
     "TOKEN",
+    "CueMatch",
     "Patterns",
     "compile_patterns",
     "trie_pattern",
@@ -56,19 +60,23 @@ TOKEN = regex.compile(
 )
 
 
-# A maximal run of letters and digits: the words cue matches start at (see `Patterns.cues`).
-_WORD_RUN = regex.compile(r"[\p{L}\p{N}]+", FLAGS)
+# One letter or digit: what a word boundary of the cue pattern looks at.
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", FLAGS)
 # Leading conjunctions and trailing object pronouns of the cue pattern, longest first.
 _CLITICS = ("و", "ف")
 _OBJECTS = ("هما", "هم", "ها", "ه")
+# A run of spaces inside a multi-word cue form, as `regex` reads ``\s``. The stdlib engine's
+# ``\s`` also takes the separators U+001C to U+001F, which are not white space for `regex`.
+_SPACE_RUN_REGEX = r"\s+"
+_SPACE_RUN_STDLIB = r"[^\S\x1c-\x1f]+"
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], space: str = _SPACE_RUN_REGEX) -> str:
     """A regex alternation of ``words`` factored into a trie, so matching is a walk.
 
     Plain alternations of hundreds of verb forms retry every branch at every position; the
     trie shares prefixes (قال، قالت، قالوا -> قال(?:ت|وا)?), so a position that cannot start
-    a cue fails on its first character. A space in a word matches any run of spaces.
+    a cue fails on its first character. A space in a word matches ``space``, a run of spaces.
     """
     trie: _Trie = {}
     for word in words:
@@ -76,18 +84,18 @@ def trie_pattern(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_to_regex(trie)
+    return _trie_to_regex(trie, space)
 
 
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_to_regex(node: _Trie) -> str:
+def _trie_to_regex(node: _Trie, space: str) -> str:
     ends_here = "" in node
     branches = []
     for char in sorted(k for k in node if k):
-        atom = r"\s+" if char == " " else regex.escape(char)
-        branches.append(atom + _trie_to_regex(node[char]))
+        atom = space if char == " " else regex.escape(char)
+        branches.append(atom + _trie_to_regex(node[char], space))
     if not branches:
         return ""
     if len(branches) == 1:
@@ -96,52 +104,56 @@ def _trie_to_regex(node: _Trie) -> str:
     return body + "?" if ends_here else body
 
 
+CueMatch = re.Match[str] | regex.Match[str]
+"""A match of the cue pattern, from either engine: groups ``clitic``, ``form``, ``object``."""
+
+
 @attrs.frozen
 class Patterns:
     """The lexicon-dependent patterns of one `Lexicon`."""
 
     cue: regex.Pattern[str]
     """Any cue form, with optional leading و/ف and, on verbs, an object pronoun."""
+    cue_scan: re.Pattern[str]
+    """The same pattern for the stdlib engine, which walks a large literal trie several
+    times faster than `regex`; its word boundaries are checked again by `cues`."""
     mark: regex.Pattern[str]
     """Any quotation mark."""
     mark_family: dict[str, tuple[str, str]]
     """mark character -> (family, role) with role "open", "close" or "either"."""
-    cue_heads: frozenset[str] | None = None
-    """Every word a cue match can start with (clitic, first word, object), or None when some
-    cue does not start with a letter: then `cues` runs the pattern over the whole text."""
 
-    def cues(self, text: str) -> Iterator[regex.Match[str]]:
+    def cues(self, text: str) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
 
-        A cue match starts at a word and its first word is one of `cue_heads`, so the pattern
-        is tried only there: a set lookup per word instead of the whole alternation at every
-        position (the alternation alone costs many times a plain scan of the text).
+        `cue_scan` finds them in one pass. Its engine knows the letters of an older Unicode
+        version than `regex`, so a letter it does not know may sit at a word boundary it
+        accepts; there `cue` itself decides, at that position, and the scan goes on from
+        whatever it decides. Every other match is the one `cue` finds, by construction: the
+        same trie, the same order of alternatives, word boundaries that accept a superset.
         """
-        if self.cue_heads is None:
-            yield from self.cue.finditer(text)
-            return
-        heads, match_at = self.cue_heads, self.cue.match
-        resume = 0
-        for word in _WORD_RUN.finditer(text):
-            if word.group() in heads and word.start() >= resume:
-                found = match_at(text, word.start())
-                if found is not None:
-                    resume = found.end()
-                    yield found
+        scan, cue = self.cue_scan.search, self.cue.match
+        pos = 0
+        while (found := scan(text, pos)) is not None:
+            start, end = found.span()
+            if _letter_at(text, start - 1) or _letter_at(text, end):
+                checked = cue(text, start)
+                if checked is None:
+                    pos = start + 1
+                    continue
+                yield checked
+                pos = checked.end()
+            else:
+                yield found
+                pos = end
 
 
-def _cue_heads(forms: Iterable[str]) -> frozenset[str] | None:
-    """The words a cue match can start with (see `Patterns.cue_heads`)."""
-    heads: set[str] = set()
-    for form in forms:
-        head = _WORD_RUN.match(form)
-        if head is None:
-            return None
-        whole = head.end() == len(form)
-        for clitic in ("", *_CLITICS):
-            for suffix in ("", *_OBJECTS) if whole else ("",):
-                heads.add(clitic + head.group() + suffix)
-    return frozenset(heads)
+def _letter_at(text: str, pos: int) -> bool:
+    """True when ``text[pos]`` is a letter or digit for `regex`.
+
+    An ASCII one never is here: the stdlib scan has refused it already.
+    """
+    return (0 <= pos < len(text) and text[pos] > "\x7f"
+            and _LETTER_OR_DIGIT.match(text, pos) is not None)
 
 
 @cache
@@ -157,11 +169,20 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
         """,
         FLAGS,
     )
+    cue_scan = re.compile(
+        rf"""
+        (?<![^\W_])                      # starts a word: no letter or digit before
+        (?P<clitic>[{"".join(_CLITICS)}])?
+        (?P<form>{trie_pattern(lexicon.cues, _SPACE_RUN_STDLIB)})
+        (?P<object>{"|".join(_OBJECTS)})?
+        (?![^\W_])                       # ends a word: no letter or digit after
+        """,
+        re.VERBOSE,
+    )
     family_of: dict[str, tuple[str, str]] = {}
     for family, roles in lexicon.marks.items():
         for role, chars in roles.items():
             for char in chars:
                 family_of[char] = (family, role)
     mark = regex.compile("[" + "".join(regex.escape(c) for c in family_of) + "]", FLAGS)
-    return Patterns(cue=cue, mark=mark, mark_family=family_of,
-                    cue_heads=_cue_heads(lexicon.cues))
+    return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of)

@@ -33,6 +33,9 @@ JOBS_SIZE = int(os.environ.get("ARQUOTES_BENCH_JOBS_MB", "1" if QUICK else "4"))
 CORPORA = ("seeds", "dev")
 """The article sets: the seed articles (``seeds/*.txt``), the dev corpus (``tests/corpus``)."""
 
+STAGES = ("folding", "mark pairing", "cue scan")
+"""The single passes no extraction can skip, timed one by one against the floor."""
+
 
 @cache
 def corpus(name: str) -> tuple[str, ...]:

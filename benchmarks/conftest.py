@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench_figures import FIGURES
-from bench_inputs import CORPORA, HOSTILE, MB, QUICK, ROOT
+from bench_inputs import CORPORA, HOSTILE, MB, QUICK, ROOT, STAGES
 
 RESULTS_FILE = ROOT / ".benchmarks" / "arquotes-figures.json"
 
@@ -47,6 +47,8 @@ def ratios() -> dict[str, float | None]:
     for corpus in CORPORA:
         found[f"extract / floor ({corpus})"] = _ratio(f"extract {corpus}", f"floor {corpus}")
         found[f"hot loop / floor ({corpus})"] = _ratio(f"hot loop {corpus}", f"floor {corpus}")
+        for stage in STAGES:
+            found[f"{stage} / floor ({corpus})"] = _ratio(f"{stage} {corpus}", f"floor {corpus}")
         found[f"spaCy peer / extract ({corpus})"] = _ratio(f"spacy {corpus}", f"extract {corpus}")
         found[f"spaCy peer / hot loop ({corpus})"] = _ratio(
             f"spacy {corpus}", f"hot loop {corpus}")

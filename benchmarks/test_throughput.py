@@ -1,9 +1,10 @@
-"""Per-article throughput: the floor, the hot matching loop, `extract`, and the spaCy peer.
+"""Per-article throughput: the floor, the hot loop and its stages, `extract`, the spaCy peer.
 
 All four read the same articles in the same run, so their ratios hold whatever the machine:
 
 * floor: one compiled pass that only finds quotation marks (the mark class of the patterns);
 * hot loop: quotation mark pairing plus the cue lexicon scan, over the folded articles;
+* stages: folding, mark pairing and the cue scan, each alone;
 * extract: the whole pipeline, from the raw article to the `Extraction`;
 * spaCy peer: spaCy's blank Arabic tokenizer and a `Matcher` over the same cue forms, which only
   finds cue words (skipped when spaCy, the ``bench`` extra, is not installed).
@@ -24,7 +25,7 @@ from arquotes.normalize import fold
 from arquotes.patterns import compile_patterns
 from arquotes.quotes import find_quotes
 from bench_figures import best_seconds, record
-from bench_inputs import CORPORA, QUICK, corpus, utf8_size
+from bench_inputs import CORPORA, QUICK, STAGES, corpus, utf8_size
 
 extract_module = importlib.import_module("arquotes.extract")
 
@@ -69,6 +70,27 @@ def test_hot_loop(benchmark: Any, name: str) -> None:
         return found
 
     _run(benchmark, f"hot loop {name}", texts, work)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("name", CORPORA)
+def test_stage(benchmark: Any, name: str, stage: str) -> None:
+    """One pass of the pipeline alone, over every article.
+
+    Folding the raw articles, pairing quotation marks in the folded ones, or scanning them for
+    cues: passes no extraction can skip, so their sum is a lower bound for `extract`.
+    """
+    patterns = compile_patterns(default_lexicon())
+    texts = corpus(name)
+    documents = [Document(fold(text)) for text in texts]
+    prepared = [(document.text, document.paragraphs) for document in documents]
+    passes: dict[str, Callable[[], int]] = {
+        "folding": lambda: sum(len(fold(text).folded) for text in texts),
+        "mark pairing": lambda: sum(len(find_quotes(text, paragraphs, patterns))
+                                    for text, paragraphs in prepared),
+        "cue scan": lambda: sum(1 for text, _ in prepared for _ in patterns.cues(text)),
+    }
+    _run(benchmark, f"{stage} {name}", texts, passes[stage])
 
 
 @pytest.mark.parametrize("name", CORPORA)

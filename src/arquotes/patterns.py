@@ -131,29 +131,22 @@ class Patterns:
         whatever it decides. Every other match is the one `cue` finds, by construction: the
         same trie, the same order of alternatives, word boundaries that accept a superset.
         """
-        scan, cue = self.cue_scan.search, self.cue.match
-        pos = 0
-        while (found := scan(text, pos)) is not None:
-            start, end = found.span()
-            if _letter_at(text, start - 1) or _letter_at(text, end):
-                checked = cue(text, start)
-                if checked is None:
-                    pos = start + 1
+        scan, cue, disputed = self.cue_scan.finditer, self.cue.match, _LETTER_OR_DIGIT.search
+        pos: int | None = 0
+        while pos is not None:
+            resume, pos = pos, None
+            for found in scan(text, resume):
+                start, end = found.span()
+                # The scan has refused letters and digits it knows on either side; one it
+                # does not know is the only thing `regex` could still call a letter there.
+                if disputed(text[start - 1 : start] + text[end : end + 1]) is None:
+                    yield found
                     continue
-                yield checked
-                pos = checked.end()
-            else:
-                yield found
-                pos = end
-
-
-def _letter_at(text: str, pos: int) -> bool:
-    """True when ``text[pos]`` is a letter or digit for `regex`.
-
-    An ASCII one never is here: the stdlib scan has refused it already.
-    """
-    return (0 <= pos < len(text) and text[pos] > "\x7f"
-            and _LETTER_OR_DIGIT.match(text, pos) is not None)
+                checked = cue(text, start)
+                if checked is not None:
+                    yield checked
+                pos = start + 1 if checked is None else checked.end()
+                break
 
 
 @cache

@@ -26,6 +26,12 @@ def test_content_starts_after_complementizer() -> None:
     assert claim_texts("وأعلن الجيش أنه سيطر على المدينة.") == ["سيطر على المدينة"]
 
 
+def test_claim_ending_in_a_number_ends_at_its_full_stop() -> None:
+    """A sentence ending in a number ends there: no full stop, no next sentence."""
+    text = "وقالت الوزارة إن عدد الضحايا ارتفع إلى 30. وزار الوزير المستشفى عام 2025. ثم غادر."
+    assert claim_texts(text) == ["عدد الضحايا ارتفع إلى 30"]
+
+
 def test_participle_opens_a_new_claim() -> None:
     """A participle cue ends the previous claim and opens its own."""
     text = "وقالت الوزارة إن الأمر غير صحيح، مؤكدة أن الحملة مستمرة، موضحة أن دور المنظمة رقابي."

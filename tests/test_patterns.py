@@ -25,6 +25,13 @@ def test_sentence_end_skips_numbers_and_abbreviations() -> None:
     assert ends == [text.index("انتهى.") + len("انتهى")]
 
 
+def test_sentence_end_after_a_number() -> None:
+    """A number at the end of a sentence does not keep it open: 30. and 2025. end it."""
+    text = "ارتفع العدد إلى 30. وقال إنه سيزور البلاد عام 2025. ثم غادر 1.5 ساعة"
+    ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    assert ends == [text.index("30.") + 2, text.index("2025.") + 4]
+
+
 def test_tokens_split_words_and_punctuation() -> None:
     """Words and numbers are tokens; each punctuation mark is its own token."""
     assert TOKEN.findall("قال: «نعم»، 25") == ["قال", ":", "«", "نعم", "»", "،", "25"]

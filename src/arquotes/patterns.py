@@ -41,10 +41,11 @@ FLAGS = regex.VERBOSE | regex.V1
 PARAGRAPH_BREAK = regex.compile(r"\r\n | [\n\r\u2028\u2029\x0b\x0c\x85]", FLAGS)
 
 # The end of a sentence: ! ? ؟ always; a full stop only alone (not an ellipsis "..",
-# not inside a number "1.5" or an abbreviation "أ.ب") and followed by a non-letter.
+# not inside a number "1.5" or an abbreviation "أ.ب") and followed by a non-letter. A number
+# may end a sentence: "... إلى 30." and "... عام 2025." end there.
 _SENTENCE_END = r"""
       [!?؟]                                   # question and exclamation marks
-    | (?<![.\p{N}]) \. (?![.\p{L}\p{N}])      # a single full stop, not 1.5 nor أ.ب nor ..
+    | (?<!\.) \. (?![.\p{L}\p{N}])            # a single full stop, not 1.5 nor أ.ب nor ..
 """
 SENTENCE_END = regex.compile(_SENTENCE_END, FLAGS)
 # The same, searched right to left, to find where the sentence around a position starts.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
 import arquotes
 from arquotes.claims import clause_end
 from arquotes.cues import CueHit, QuoteIndex, find_cues
@@ -30,6 +32,34 @@ def test_claim_ending_in_a_number_ends_at_its_full_stop() -> None:
     """A sentence ending in a number ends there: no full stop, no next sentence."""
     text = "وقالت الوزارة إن عدد الضحايا ارتفع إلى 30. وزار الوزير المستشفى عام 2025. ثم غادر."
     assert claim_texts(text) == ["عدد الضحايا ارتفع إلى 30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("ووفقا لمسؤولين أمريكيين، فإن القوات ستنسحب قريبا.", "مسؤولين أمريكيين"),
+        ("وفقا لمصادر مطلعة فإن القوات ستنسحب قريبا.", "مصادر مطلعة"),
+        ("وبحسب مصادر مطلعة، فإن القوات ستنسحب قريبا.", "مصادر مطلعة"),
+        ("طبقا لوزارة الدفاع فإن القوات ستنسحب قريبا.", "وزارة الدفاع"),
+    ],
+)
+def test_source_phrase_names_its_source_without_the_preposition(text: str, speaker: str) -> None:
+    """وفقا لـ and طبقا لـ govern their source; بحسب مصادر names the sources themselves."""
+    [claim] = arquotes.extract(text).claims
+    assert claim.text == "القوات ستنسحب قريبا"
+    assert claim.attribution is not None
+    assert claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == speaker
+
+
+def test_source_with_lam_before_the_article_resolves_to_the_body() -> None:
+    """للوزارة is ل + الوزارة: it points back to the ministry named before."""
+    text = ("وقالت وزارة الصحة إن الوضع مستقر.\n"
+            "ووفقا للوزارة، فإن عدد الإصابات ارتفع.")
+    claims = arquotes.extract(text).claims
+    assert [c.text for c in claims] == ["الوضع مستقر", "عدد الإصابات ارتفع"]
+    speakers = [c.attribution.speaker for c in claims if c.attribution]
+    assert [s.name for s in speakers if s] == ["وزارة الصحة", "وزارة الصحة"]
 
 
 def test_participle_opens_a_new_claim() -> None:

@@ -28,6 +28,25 @@ def test_quoted_names_are_names(text: str) -> None:
     assert arquotes.extract(text).quotes == ()
 
 
+@pytest.mark.parametrize("outlet", ["العربي الجديد", "سكاي نيوز عربية", "الشرق"])
+def test_outlet_spoken_to_is_a_name_and_the_channel(outlet: str) -> None:
+    """لـ"..." with the speech right after it names the outlet, known or not."""
+    text = f'وقالت مصادر مطلعة لـ"{outlet}" إن الاجتماع تأجل.'
+    result = arquotes.extract(text)
+    assert result.quotes == ()
+    [claim] = result.claims
+    assert claim.text == "الاجتماع تأجل"
+    assert claim.attribution is not None
+    assert claim.attribution.channel == f'لـ"{outlet}"'
+
+
+def test_fragment_after_lam_without_speech_stays_a_quote() -> None:
+    """Without a complementizer after it, a quoted phrase after لـ is not taken for a name."""
+    text = 'ودعا الوزير إلى "الحوار الوطني الشامل" لـ"إنهاء الأزمة" في البلاد.'
+    assert [q.text for q in arquotes.extract(text).quotes] == [
+        "الحوار الوطني الشامل", "إنهاء الأزمة"]
+
+
 def kinds(text: str) -> list[tuple[str, QuoteKind]]:
     """(text, kind) of every quote extract finds."""
     return [(q.text, q.kind) for q in arquotes.extract(text).quotes]

@@ -33,6 +33,8 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
          MentionKind.PERSON, "دميتري بيسكوف", "المتحدث الرسمي باسم الرئاسة الروسية"),
         ("المتحدثة باسم الخارجية إن", MentionKind.ROLE, None, "المتحدثة باسم الخارجية"),
         ("مسؤول في البيت الأبيض أن", MentionKind.UNNAMED, None, "مسؤول في البيت الأبيض"),
+        ("وسائل إعلام إسرائيلية بأن", MentionKind.UNNAMED, None, "وسائل إعلام إسرائيلية"),
+        ("تقارير صحفية أن", MentionKind.UNNAMED, None, "تقارير صحفية"),
         ("البيت الأبيض أن", MentionKind.BODY, "البيت الأبيض", None),
         ("وزارة الصحة والسكان، ما", MentionKind.BODY, "وزارة الصحة والسكان", None),
         ("الوزارة في بيان", MentionKind.ANAPHOR, "الوزارة", None),

@@ -155,8 +155,25 @@ def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
         tokens[i].text in lexicon.source_fillers or tokens[i].start in hits_by_start
     ):
         i += 1
-    mention = read_mention(document, _stop_at_comma(tokens[i:]), lexicon, bare_names=False)
+    rest = _stop_at_comma(tokens[i:])
+    if rest and hit.form.form in lexicon.sources_with_lam:
+        rest[0] = _without_lam(rest[0])
+    mention = read_mention(document, rest, lexicon, bare_names=False)
     return SourceUse(hit=hit, mention=mention, sentence_start=sentence, leads=leads)
+
+
+def _without_lam(token: Token) -> Token:
+    """The word a لـ is attached to: لمسؤولين -> مسؤولين، للوزارة -> (ال)وزارة.
+
+    Before the article, لـ swallows its alef (ل + الوزارة = للوزارة): the span starts at the
+    noun and the text gets its article back, so the word still reads as definite.
+    """
+    text = token.text
+    if text.startswith("لل") and len(text) > 3:
+        return Token(token.start + 2, token.end, "ال" + text[2:])
+    if text.startswith("ل") and len(text) > 2:
+        return Token(token.start + 1, token.end, text[1:])
+    return token
 
 
 def _stop_at_comma(tokens: Sequence[Token]) -> list[Token]:

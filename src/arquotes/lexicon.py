@@ -212,6 +212,7 @@ class Lexicon:
     claim_terminators: WordSet
     auxiliaries: WordSet
     source_fillers: WordSet
+    sources_with_lam: frozenset[str]
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
@@ -404,6 +405,7 @@ def default_lexicon() -> Lexicon:
         claim_terminators=words(cues_data, "claim.terminators", "cues.toml"),
         auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
+        sources_with_lam=folded(cues_data, "source.with_lam", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

@@ -2,8 +2,9 @@
 
 NAMES are not quotes: quoted channels, agencies, platforms, parties, programmes, operations
 ("القناة الأولى"، "فرانس برس"، "تويتر"، "العدالة والتنمية"). A short quoted span is a name
-when it is a known name, starts with a name head (قناة، حركة، صندوق ...) or follows a word
-that introduces one (وكالة، حزب، منتدى، صادر عن ...).
+when it is a known name, starts with a name head (قناة، حركة، صندوق ...), follows a word
+that introduces one (وكالة، حزب، منتدى، صادر عن ...), or follows the لـ of an audience with
+the speech right after it (قالت مصادر لـ"العربي الجديد" إن ...).
 
 The rest is DIRECT when it is a whole utterance: it runs to the end of its clause and is
 introduced as speech (a colon, a cue taking a quotation, a complementizer right before it,
@@ -66,9 +67,18 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
     last = before[-1].text
     if last in lexicon.name_introducers:
         return True
+    if last in lexicon.audiences and _introduces_content(document, quote, lexicon):
+        return True  # قالت مصادر لـ"العربي الجديد" إن ...: the outlet spoken to
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
         before[0].text in lexicon.name_introducers)
+
+
+def _introduces_content(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """A complementizer or a colon follows the closing mark: the speech comes after."""
+    after = next_token(document, quote)
+    return after is not None and (after.text == ":" or after.text in lexicon.complementizers
+                                  or after.text in lexicon.kept_complementizers)
 
 
 def runs_to_clause_end(document: Document, quote: QuoteCandidate, cue_starts: set[int]) -> bool:

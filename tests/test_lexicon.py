@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from arquotes.errors import LexiconError
-from arquotes.lexicon import WordSet, default_lexicon, load_user_lexicon, token_variants
+from arquotes.lexicon import (
+    WordSet,
+    default_lexicon,
+    load_user_lexicon,
+    possessed_stems,
+    token_variants,
+)
 from arquotes.model import CueCategory
 
 
@@ -87,3 +93,11 @@ def test_user_lexicon_file_errors(tmp_path: Path) -> None:
     bad.write_text("[[verb]\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="not valid TOML"):
         load_user_lexicon(bad)
+
+
+def test_possessed_stems_take_off_the_pronoun() -> None:
+    """منصته -> منصة (folded منصه)، حسابهم -> حساب؛ a short word carries none."""
+    assert "منصه" in possessed_stems("منصته")
+    assert possessed_stems("حسابهم") == ("حساب",)
+    assert possessed_stems("صفحتها") == ("صفحت", "صفحه")
+    assert possessed_stems("له") == ()

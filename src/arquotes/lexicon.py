@@ -27,6 +27,7 @@ __all__ = [
     "Lexicon",
     "WordSet",
     "default_lexicon",
+    "possessed_stems",
     "token_variants",
 ]
 
@@ -64,6 +65,23 @@ def _strip_clitics(token: str) -> Iterator[str]:
         yield rest
     if len(rest) > 4 and rest.startswith("ال"):
         yield rest[2:]
+
+
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+"""Attached possessive pronouns, longest first (منصته، صفحتها، حسابهم)."""
+
+
+def possessed_stems(token: str) -> tuple[str, ...]:
+    """The nouns ``token`` may be with a possessive pronoun taken off, folded.
+
+    منصته -> منصت, منصه (the ة of منصة is written ت before a suffix and folds to ه).
+    Nothing for a word too short to carry one.
+    """
+    for suffix in _POSSESSIVES:
+        stem = token[: -len(suffix)]
+        if token.endswith(suffix) and len(stem) >= 3:
+            return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
+    return ()
 
 
 def _bare(word: str) -> str:

@@ -15,7 +15,7 @@ someone's reported speech (أكد "اقتناعه" بإمكانية ...).
 from __future__ import annotations
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import Lexicon
+from arquotes.lexicon import Lexicon, possessed_stems
 from arquotes.model import QuoteKind
 from arquotes.quotes import QuoteCandidate
 
@@ -65,8 +65,9 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
     if not before or len(words) > 4:
         return False
     last = before[-1].text
-    if last in lexicon.name_introducers:
-        return True
+    if last in lexicon.name_introducers or any(
+            stem in lexicon.name_introducers for stem in possessed_stems(last)):
+        return True  # على منصة "إكس"، على منصته "تروث سوشيال"
     if last in lexicon.audiences and _introduces_content(document, quote, lexicon):
         return True  # قالت مصادر لـ"العربي الجديد" إن ...: the outlet spoken to
     # صادر عن "الصحة العالمية": a preposition after an introducer

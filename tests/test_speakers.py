@@ -40,6 +40,9 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
         ("الوزارة في بيان", MentionKind.ANAPHOR, "الوزارة", None),
         ("المصدر ذاته أن", MentionKind.ANAPHOR, None, None),
         ("النائب علي المقداد، لأن", MentionKind.PERSON, "علي المقداد", "النائب"),
+        ("محمد علي إن", MentionKind.PERSON, "محمد علي", None),
+        ("المحلل السياسي محمد العلي أن", MentionKind.PERSON, "محمد العلي", "المحلل السياسي"),
+        ("الوزير محمد على هامش المؤتمر إن", MentionKind.PERSON, "محمد", "الوزير"),
     ],
 )
 def test_read_mention(phrase: str, kind: MentionKind, name: str | None, role: str | None) -> None:

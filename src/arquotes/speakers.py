@@ -109,10 +109,24 @@ class _Reader:
             or text in lex.complementizers
             or text in lex.kept_complementizers
             or text in lex.negations
-            or text in lex.stops
+            or self._stop_word(token)
             or text in lex.audiences
             or any(v in lex.cues for v in token_variants(text))
         )
+
+    def _stop_word(self, token: Token) -> bool:
+        """A listed stop word, but not a name that folding makes look like one.
+
+        Folded, the name علي is the preposition على, and العلي is ال + علي: a name spelled
+        with ي is a name (see `is_given`), and a word with the article is a stop only when
+        listed with it (the article never precedes a preposition).
+        """
+        text = token.text
+        if text not in self.lex.stops:
+            return False
+        if text.startswith("ال") and text not in self.lex.stops.words:
+            return False
+        return not self.is_given(token)
 
     def soft_stop(self, token: Token) -> bool:
         return token.text in self.lex.soft_stops

@@ -85,6 +85,23 @@ def test_relayed_speaker_and_secondary_source() -> None:
     assert claim.attribution.source == "وكالة رويترز"
 
 
+def test_relayed_unlisted_name_before_his_saying() -> None:
+    """عن لافروف قوله: an unlisted name is the relayed speaker when قوله follows it."""
+    (quote,) = arquotes.extract(
+        'ونقلت وكالة "تاس" عن لافروف قوله: "روسيا لا تريد الحرب".').quotes
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == "لافروف"
+    assert quote.attribution.source == "تاس"
+
+
+def test_relayed_unlisted_word_without_a_saying_is_not_a_speaker() -> None:
+    """Without قوله or a complementizer after it, an unlisted word after عن is no speaker."""
+    (claim,) = arquotes.extract(
+        "ونقلت وكالة رويترز عن اجتماعات مطولة أن المفاوضات ستستأنف.").claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "وكالة رويترز"
+
+
 def test_quoted_name_names_a_body() -> None:
     """صحيفة "نيويورك تايمز": the quoted name is the speaker's name, the head its role."""
     (claim,) = arquotes.extract('وأشارت صحيفة "نيويورك تايمز" إلى أن الإدارة تدرس خيارات.').claims

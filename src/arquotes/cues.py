@@ -178,7 +178,14 @@ class _CueReader:
         rest = [t for t in tokens if t.start >= subject.end]
         if len(rest) < 2 or rest[0].text != form.relay:
             return None
-        return read_mention(self.doc, rest[1:], self.lex, bare_names=False)
+        mention = read_mention(self.doc, rest[1:], self.lex, bare_names=False)
+        if mention is not None:
+            return mention
+        # An unlisted name is the speaker when his saying follows: عن لافروف قوله
+        mention = read_mention(self.doc, rest[1:], self.lex, bare_names=True)
+        after = [t for t in rest if mention is not None and t.start >= mention.end][:1]
+        return mention if after and (after[0].text in self.lex.relay_sayings
+                                     or after[0].text in self.lex.complementizers) else None
 
     def quote_before(self, start: int) -> Complement | None:
         """The quotation right before a cue that follows it: «...»، قال الوزير."""

@@ -231,6 +231,7 @@ class Lexicon:
     auxiliaries: WordSet
     source_fillers: WordSet
     sources_with_lam: frozenset[str]
+    relay_sayings: frozenset[str]
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
@@ -424,6 +425,7 @@ def default_lexicon() -> Lexicon:
         auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
         sources_with_lam=folded(cues_data, "source.with_lam", "cues.toml"),
+        relay_sayings=folded(cues_data, "claim.relay_sayings", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

@@ -20,6 +20,9 @@ from helpers import cues_of
         ("وأعرب الوزير عن قلقه من التصعيد.", "وأعرب", "الوزير", "on"),
         ("اكد الوزير ان الحوار مستمر.", "اكد", "الوزير", "that"),
         ("قالـت الوزيرة إن الخطة جاهزة.", "قالـت", "الوزيرة", "that"),
+        ("ويعتقد خبراء أن الأزمة ستطول.", "ويعتقد", "خبراء", "that"),
+        ("ويصر الوزير على أن الخطة ناجحة.", "ويصر", "الوزير", "that"),
+        ("وتوعد الرئيس بالرد على أي اعتداء.", "وتوعد", "الرئيس", "on"),
     ],
 )
 def test_verb_cues(text: str, cue: str, subject: str | None, frame: str) -> None:
@@ -91,3 +94,24 @@ def test_cue_after_quote_still_found_before_another_cue() -> None:
     _, rows = cues_of("«سنواصل الطريق حتى النهاية»، قال أكد.")
     assert rows[0][0] == "قال"
     assert rows[0][2] == "quote"
+
+
+@pytest.mark.parametrize("text", ["وقالت مصر إن الحدود آمنة.", "وتحدث عن معتقدات الناس أن"])
+def test_nouns_shaped_like_participles_are_not_cues(text: str) -> None:
+    """مصر (Egypt) and معتقدات (beliefs) are not participles of أصر and اعتقد."""
+    _, rows = cues_of(text)
+    assert all(cue not in ("مصر", "معتقدات") for cue, _, _ in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("وطالب الرئيس بالإفراج عن المعتقلين.", "الرئيس"),
+        ("وهدد الوزير بفرض عقوبات جديدة.", "الوزير"),
+        ("وطالب المتحدث باسم الحكومة بوقف القتال.", "المتحدث باسم الحكومة"),
+    ],
+)
+def test_subject_gives_back_a_governed_preposition(text: str, subject: str) -> None:
+    """A role phrase that read on through بالإفراج leaves it to the verb governing ب."""
+    _, rows = cues_of(text)
+    assert rows[0][1:] == (subject, "on")

@@ -369,13 +369,34 @@ def _object_from_subject(
     if len(inside) < 3 or subject.kind not in (MentionKind.BODY, MentionKind.ROLE) or (
             subject.role is not None and subject.name is not None):
         return subject, None
-    last = inside[-1]
-    shorter = attrs.evolve(
-        subject, end=inside[-2].end,
-        name=(subject.name[0], inside[-2].end) if subject.name else None,
-        role=(subject.role[0], inside[-2].end) if subject.role else None,
+    return _cut(subject, inside, len(inside) - 1), Complement(frame="np", start=inside[-1].start)
+
+
+def _preposition_from_subject(
+    tokens: list[Token], subject: Mention, form: CueForm, lexicon: Lexicon
+) -> tuple[Mention | None, Complement | None]:
+    """Give back a governed preposition the subject phrase swallowed.
+
+    وطالب الرئيس بالإفراج، وهدد الوزير بفرض: a role or name phrase reads on through a word
+    with an attached preposition (المتحدث باسم); when the verb governs that preposition and
+    found no complement, the last such word starts it.
+    """
+    inside = [t for t in tokens if subject.start <= t.start < subject.end]
+    for k in range(len(inside) - 1, 0, -1):
+        text = inside[k].text
+        if len(text) > 3 and text[0] in form.preps and text not in lexicon.role_links:
+            return _cut(subject, inside, k), Complement(frame="on", start=inside[k].start)
+    return subject, None
+
+
+def _cut(subject: Mention, inside: list[Token], k: int) -> Mention:
+    """``subject`` ending before its token ``inside[k]``."""
+    end = inside[k - 1].end
+    return attrs.evolve(
+        subject, end=end,
+        name=(subject.name[0], min(subject.name[1], end)) if subject.name else None,
+        role=(subject.role[0], min(subject.role[1], end)) if subject.role else None,
     )
-    return shorter, Complement(frame="np", start=last.start)
 
 
 def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
@@ -439,6 +460,8 @@ def _complement_somewhere(
         complement = reader.quote_before(match.start)
     if complement is None and "np" in form.frames and subject is not None:
         subject, complement = _object_from_subject(tokens, subject)
+    if complement is None and "on" in form.frames and subject is not None:
+        subject, complement = _preposition_from_subject(tokens, subject, form, reader.lex)
     return (None if complement is None else (complement, subject)), channel
 
 

@@ -206,6 +206,7 @@ class Lexicon:
     negations: frozenset[str]
     honorifics: WordSet
     roles: WordSet
+    role_links: frozenset[str]
     body_heads: WordSet
     body_names: WordSet
     places: WordSet
@@ -397,6 +398,7 @@ def default_lexicon() -> Lexicon:
         negations=folded(cues_data, "negation.words", "cues.toml"),
         honorifics=words(speakers, "titles.honorifics", "speakers.toml"),
         roles=words(speakers, "titles.roles", "speakers.toml"),
+        role_links=folded(speakers, "titles.links", "speakers.toml"),
         body_heads=words(speakers, "bodies.heads", "speakers.toml"),
         body_names=words(speakers, "bodies.names", "speakers.toml"),
         places=words(speakers, "bodies.places", "speakers.toml"),

@@ -115,3 +115,13 @@ def test_subject_gives_back_a_governed_preposition(text: str, subject: str) -> N
     """A role phrase that read on through بالإفراج leaves it to the verb governing ب."""
     _, rows = cues_of(text)
     assert rows[0][1:] == (subject, "on")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأكد الرئيس مجددا أن الحوار هو الحل.", "وقال الرئيس عقب لقائه إن الحوار هو الحل."],
+)
+def test_cue_words_used_as_adverbs_do_not_end_a_clause(text: str) -> None:
+    """مجددا before أن is "again", عقب inside a clause is "after": the verb keeps its clause."""
+    _, rows = cues_of(text)
+    assert rows == [(text.split(maxsplit=1)[0], "الرئيس", "that")]

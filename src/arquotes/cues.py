@@ -361,6 +361,26 @@ class _CueReader:
         return end
 
 
+def _adverb(document: Document, match: _Match, lexicon: Lexicon) -> bool:
+    """A cue word read as an adverb or preposition: it does not end another cue's clause.
+
+    وأكد الرئيس مجددا أن ...: a participle that takes no clause, right before a
+    complementizer, is "again", not "renewing" (مجددا دعوته). وقال الرئيس عقب لقائه إن ...:
+    a cue that is also a listed preposition (عقب، إثر), inside a clause and without a
+    conjunction, is the preposition.
+    """
+    form = match.form
+    if not match.clitic and document.text[match.start : match.end] in lexicon.stops:
+        before = document.tokens_before(max(0, match.start - 40), match.start, 1)
+        if before and before[-1].is_word:
+            return True
+    if form.kind != "participle" or "that" in form.frames:
+        return False
+    after = document.tokens(match.end, match.end + 40, 1)
+    return bool(after) and (after[0].text in lexicon.complementizers
+                            or after[0].text in lexicon.kept_complementizers)
+
+
 def _object_from_subject(
     tokens: list[Token], subject: Mention
 ) -> tuple[Mention | None, Complement | None]:
@@ -527,7 +547,8 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
         and not document.tokens(previous.end, m.start, 1)
     }
     stopping = frozenset(m.start for m in matches
-                         if m.form.kind != "source" and m.start not in source_verbs)
+                         if m.form.kind != "source" and m.start not in source_verbs
+                         and not _adverb(document, m, lexicon))
     reader = _CueReader(document, lexicon, quotes, stopping)
     hits: list[CueHit] = []
     for match in matches:

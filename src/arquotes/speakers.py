@@ -37,6 +37,11 @@ __all__ = [
 
 _MAX_TOKENS = 12
 _APPOSITION = frozenset("،,؛;")
+_CLAUSE_OPENERS = frozenset(":،,")
+"""Punctuation that opens the reported clause right after a speaker phrase."""
+_ADVERB_ENDINGS = ("ا", "ها", "هم")
+"""Endings of adverbs (لاحقا، مجددا) and pronoun-suffixed words (وقتها): never a name's end,
+and never a preposition-prefixed word of a role (باسم، للشؤون)."""
 _VOWELS = str.maketrans("", "", "اويء")
 
 
@@ -155,6 +160,27 @@ class _Reader:
                 return True
         return False
 
+    def name_to_clause(self, i: int, limit: int) -> int | None:
+        """End of unlisted name words at ``i`` that run right up to the reported clause.
+
+        Foreign names are open-ended (رجب طيب أردوغان، أفيخاي أدرعي): words the lists do not
+        know, none with the article and the last not an adverb in -ا (مجددا، أيضا), followed
+        at once by a complementizer, a colon or a comma, are the rest of the speaker's name.
+        """
+        k = i
+        while k < min(len(self.toks), limit):
+            token = self.toks[k]
+            text = token.text
+            if text in self.lex.complementizers or text in _CLAUSE_OPENERS:
+                last = self.toks[k - 1].text if k > i else ""
+                return k if last and not last.endswith(_ADVERB_ENDINGS) else None
+            if (self.hard_stop(token) or self.soft_stop(token) or self.is_role(token)
+                    or text.startswith("ال") or self.lex.body_heads.phrase_at(
+                        [t.text for t in self.toks[k : k + 1]], 0)):
+                return None
+            k += 1
+        return None
+
     def read_name(self, i: int) -> int:
         """End index of a person name starting with a given name at ``i``."""
         j = i + 1
@@ -173,7 +199,7 @@ class _Reader:
             # name with the article (محمد شياع السوداني); at most three plain words.
             if plain >= 1 and not (self.is_given(self.toks[j - 1]) or (
                     plain == 1 and token.text.startswith("ال"))):
-                break
+                return self.name_to_clause(j, i + 6) or j
             if self.lex.body_heads.phrase_at([t.text for t in self.toks], j):
                 break
             plain += 1
@@ -183,7 +209,9 @@ class _Reader:
     def read_role(self, i: int) -> tuple[int, int | None]:
         """End of a role phrase at ``i`` and, if a name sits inside it, the name's start."""
         j = i + 1
-        definite_seen = False
+        # A definite head (الرئيس) is a whole role: only definite words may follow it
+        # (الرئيس الأمريكي), an indefinite one is an adverb or object (الرئيس هاتفيا).
+        definite_seen = self.toks[i].text.startswith("ال")
         while j < len(self.toks) and j - i < _MAX_TOKENS:
             token = self.toks[j]
             if self.is_given(token):
@@ -196,7 +224,7 @@ class _Reader:
                     continue
                 break
             text = token.text
-            attached = text[0] in "وبل" and len(text) > 3
+            attached = text[0] in "وبل" and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS)
             definite = any(v.startswith("ال") for v in token_variants(text)) or attached
             if skeleton(text) in self.known and not attached:
                 return j, j
@@ -323,6 +351,10 @@ def _role(reader: _Reader) -> Mention | None:
     end, name_at = reader.read_role(0)
     feminine = _is_feminine_head(first.text)
     if name_at is None:
+        name_end = reader.name_to_clause(end, end + 4)
+        if name_end is not None:  # المتحدث باسم الجيش أفيخاي أدرعي إن
+            return _mention(reader, MentionKind.PERSON, name_end, name=(end, name_end),
+                            role=(0, end), feminine=feminine)
         return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
     name_end = reader.read_name(name_at)
     role = (0, name_at) if name_at > 0 else None

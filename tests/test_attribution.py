@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import arquotes
 from arquotes import Claim, Quote
 
@@ -122,3 +124,35 @@ def test_passive_cue_names_nobody() -> None:
     """أُعلن أن: a passive cue takes no speaker from the discourse."""
     text = "قال الوزير يوسف رجي إن الحوار ضروري.\nوأُعلن أن الاجتماع تأجل."
     assert speakers_in_order(text) == ["يوسف رجي", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('واكتفى الوزير بالقول: "لا تعليق على ذلك".', "الوزير"),
+        ("أما وزير الخارجية فقال إن المفاوضات متوقفة.", "وزير الخارجية"),
+    ],
+)
+def test_subject_of_an_unlisted_verb_or_after_amma(text: str, speaker: str) -> None:
+    """واكتفى X بالقول and أما X فقال: X, written before the cue, is its speaker."""
+    result = arquotes.extract(text)
+    attributions = [q.attribution for q in result.quotes] + [c.attribution for c in result.claims]
+    [attribution] = attributions
+    assert attribution is not None and attribution.speaker is not None
+    assert attribution.speaker.name == speaker
+
+
+def test_noun_with_a_pronoun_is_not_a_bare_name() -> None:
+    """واختتم حديثه قائلا: حديثه is the verb's object; the speaker comes from the article."""
+    text = 'وقال الوزير إن الوضع صعب.\nواختتم حديثه قائلا: "المستقبل أفضل".'
+    quote = arquotes.extract(text).quotes[0]
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == "الوزير"
+
+
+def test_source_phrase_with_a_verb_and_its_pronoun() -> None:
+    """وبحسب ما أفادت به وكالة ...: the agency after به is the source."""
+    text = "وبحسب ما أفادت به وكالة الأنباء السعودية، فإن الملك وجه بتقديم المساعدات."
+    [claim] = arquotes.extract(text).claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "وكالة الأنباء السعودية"

@@ -162,7 +162,8 @@ class _CueReader:
         """The phrase that opens the sentence before the verb.
 
         الشيخ أحمد، وخلال ...، أشار; a bare name is taken only when nothing else precedes the
-        verb (زيلينسكي قال).
+        verb (زيلينسكي قال). After a verb the lexicon does not know, the phrase that follows
+        it is its subject, and the cue's, when the cue comes right after it.
         """
         k = 0
         while k < len(tokens) and (tokens[k].text in self.lex.auxiliaries or not tokens[k].is_word):
@@ -171,7 +172,15 @@ class _CueReader:
             mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=True)
         else:
             mention = read_mention(self.doc, tokens[k:], self.lex, bare_names=False)
-        return mention if mention and self._reaches(mention, tokens, start) else None
+        if mention and self._reaches(mention, tokens, start):
+            return mention
+        # The subject of an unlisted verb, right before this cue: ورد المتحدث بالقول،
+        # وعاد الوزير ليؤكد. Nothing may stand between it and the cue.
+        if k + 1 < len(tokens) and tokens[k].is_word:
+            mention = read_mention(self.doc, tokens[k + 1 :], self.lex, bare_names=False)
+            if mention and mention.end == tokens[-1].end:
+                return mention
+        return None
 
     def relayed(self, form: CueForm, tokens: list[Token], subject: Mention) -> Mention | None:
         """The speaker after the relay preposition: نقلت الوكالة عن مصدر حكومي -> مصدر حكومي."""

@@ -455,9 +455,17 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     known = skeleton(reader.toks[0].text) in reader.known
     if not (known or bare_names):
         return None
+    if not known and _possessed(reader, reader.toks[0]):
+        return None  # واختتم حديثه قائلا: a noun with a pronoun is the object, not a name
     end = reader.read_name(0) if known else 1
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
+
+
+def _possessed(reader: _Reader, token: Token) -> bool:
+    """The word as written ends in a pronoun: ه (not ة, which folding also makes ه), ها, هم."""
+    written = strip_marks(reader.doc.view.text_of(token.start, token.end))
+    return len(written) > 3 and written.endswith(("ه", "ها", "هم", "هما"))
 
 
 @attrs.define

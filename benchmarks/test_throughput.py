@@ -17,7 +17,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import regex
 
 from arquotes.document import Document
 from arquotes.lexicon import default_lexicon
@@ -32,8 +31,8 @@ extract_module = importlib.import_module("arquotes.extract")
 ROUNDS = 3 if QUICK else 30
 """Rounds per benchmark; the figure is the best round."""
 
-FLOOR = regex.compile('[«»“”"„‘’]')
-"""The floor: the quotation marks of the patterns, as one character class."""
+FLOOR = compile_patterns(default_lexicon()).mark
+"""The floor: the quotation marks of the patterns, one character class."""
 
 
 def _run(benchmark: Any, name: str, texts: tuple[str, ...], work: Callable[[], object]) -> None:

@@ -125,3 +125,10 @@ def test_cue_words_used_as_adverbs_do_not_end_a_clause(text: str) -> None:
     """مجددا before أن is "again", عقب inside a clause is "after": the verb keeps its clause."""
     _, rows = cues_of(text)
     assert rows == [(text.split(maxsplit=1)[0], "الرئيس", "that")]
+
+
+def test_illa_is_not_the_complementizer_alla() -> None:
+    """إلا (except) folds like ألا (that not): inside a clause it opens none."""
+    text = "وقال الوزير: «قال لي نظيري “لا حل إلا بالحوار” وأنا أتفق معه»."
+    _, rows = cues_of(text)
+    assert [row[0] for row in rows] == ["وقال"]

@@ -24,6 +24,7 @@ def contents(text: str) -> list[str]:
         ("قال: ”نحن مستعدون”.", ["نحن مستعدون"]),
         ("واضاف”نحن مستعدون“.", ["نحن مستعدون"]),
         ('قال "أولا" ثم "ثانيا".', ["أولا", "ثانيا"]),
+        ("قالت: 'لن نتراجع عن موقفنا'.", ["لن نتراجع عن موقفنا"]),
     ],
 )
 def test_every_mark_style_pairs(text: str, expected: list[str]) -> None:
@@ -60,3 +61,15 @@ def test_continued_quote_over_paragraphs() -> None:
 def test_stray_closing_mark_is_ignored() -> None:
     """A closing mark with nothing open makes no quote."""
     assert contents("كلام عادي » بلا اقتباس.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال أوبراين O'Brien إن الاتفاق جيد.", []),
+        ("وقال O’Neill: 'الاتفاق جيد'.", ["الاتفاق جيد"]),
+    ],
+)
+def test_apostrophe_inside_a_word_is_not_a_mark(text: str, expected: list[str]) -> None:
+    """O'Brien: a single mark between two letters pairs with nothing."""
+    assert contents(text) == expected

@@ -258,7 +258,9 @@ class _CueReader:
                 return None
             elif "that" in form.frames and token.text in self.lex.complementizers:
                 return Complement(frame="that", start=token.end)
-            elif "that" in form.frames and token.text in self.lex.kept_complementizers:
+            elif "that" in form.frames and token.text in self.lex.kept_complementizers and (
+                    not self.doc.view.text_of(token.start, token.end).startswith("إ")):
+                # ألا "that not" and إلا "except" fold alike; the hamza tells them apart.
                 return Complement(frame="that", start=token.start)
             i += 1
         return None

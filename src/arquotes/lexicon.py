@@ -235,6 +235,7 @@ class Lexicon:
     relay_sayings: frozenset[str]
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
+    apostrophes: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
 
     def extended(
@@ -431,6 +432,7 @@ def default_lexicon() -> Lexicon:
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),
+        apostrophes=frozenset(_section(quotes, "apostrophes.marks", "quotes.toml")),
     )
 
 

@@ -122,6 +122,8 @@ class Patterns:
     """Any quotation mark."""
     mark_family: dict[str, tuple[str, str]]
     """mark character -> (family, role) with role "open", "close" or "either"."""
+    apostrophes: frozenset[str] = frozenset()
+    """Marks that are apostrophes between two letters or digits (O'Brien)."""
 
     def cues(self, text: str) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
@@ -179,4 +181,5 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
             for char in chars:
                 family_of[char] = (family, role)
     mark = regex.compile("[" + "".join(regex.escape(c) for c in family_of) + "]", FLAGS)
-    return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of)
+    return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of,
+                    apostrophes=lexicon.apostrophes)

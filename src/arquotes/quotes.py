@@ -61,41 +61,52 @@ def find_quotes(
 ) -> list[QuoteCandidate]:
     """Outermost quote candidates of the folded ``text``, in text order."""
     found: list[QuoteCandidate] = []
-    family_of = patterns.mark_family
     for index, (p_start, p_end) in enumerate(paragraphs):
-        stack: list[tuple[str, int]] = []  # (family, offset) of open marks, innermost last
-        depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
-        for match in patterns.mark.finditer(text, p_start, p_end):
-            pos = match.start()
-            family, role = family_of[text[pos]]
-            before = text[pos - 1] if pos > p_start else " "
-            after = text[pos + 1] if pos + 1 < p_end else " "
-            can_close = not before.isspace()
-            can_open = after not in _NO_OPEN_BEFORE and not after.isspace()
-            of_family = depths.get(family)
-            depth = of_family[-1] if of_family else None  # innermost open mark of the family
-            closes = role == "close" or (role == "either" and depth is not None and can_close)
-            if closes:
-                if depth is None:
-                    continue  # a stray closing mark
-                opened = stack[depth][1]
-                del stack[depth:]
-                _forget_from(depths, depth)
-                if not stack:
-                    start, end = _trim(text, opened + 1, pos)
-                    if end > start:
-                        found.append(QuoteCandidate(
-                            open=opened, close=pos, start=start, end=end, paragraph=index))
-            elif role == "open" or can_open:
-                depths.setdefault(family, []).append(len(stack))
-                stack.append((family, pos))
-        if stack:
-            opened = stack[0][1]
-            start, end = _trim(text, opened + 1, p_end)
-            if end > start:
-                found.append(QuoteCandidate(
-                    open=opened, close=None, start=start, end=end, paragraph=index))
+        found += _pair_paragraph(text, index, p_start, p_end, patterns)
     return _link_continued(text, paragraphs, found, patterns)
+
+
+def _pair_paragraph(
+    text: str, index: int, p_start: int, p_end: int, patterns: Patterns
+) -> list[QuoteCandidate]:
+    """The outermost quotes of paragraph ``index``, the last one unclosed if a mark is."""
+    found: list[QuoteCandidate] = []
+    family_of, apostrophes = patterns.mark_family, patterns.apostrophes
+    stack: list[tuple[str, int]] = []  # (family, offset) of open marks, innermost last
+    depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
+    for match in patterns.mark.finditer(text, p_start, p_end):
+        pos = match.start()
+        family, role = family_of[text[pos]]
+        before = text[pos - 1] if pos > p_start else " "
+        after = text[pos + 1] if pos + 1 < p_end else " "
+        if text[pos] in apostrophes and before.isalnum() and after.isalnum():
+            continue  # O'Brien: an apostrophe inside a word
+        can_close = not before.isspace()
+        can_open = after not in _NO_OPEN_BEFORE and not after.isspace()
+        of_family = depths.get(family)
+        depth = of_family[-1] if of_family else None  # innermost open mark of the family
+        closes = role == "close" or (role == "either" and depth is not None and can_close)
+        if closes:
+            if depth is None:
+                continue  # a stray closing mark
+            opened = stack[depth][1]
+            del stack[depth:]
+            _forget_from(depths, depth)
+            if not stack:
+                start, end = _trim(text, opened + 1, pos)
+                if end > start:
+                    found.append(QuoteCandidate(
+                        open=opened, close=pos, start=start, end=end, paragraph=index))
+        elif role == "open" or can_open:
+            depths.setdefault(family, []).append(len(stack))
+            stack.append((family, pos))
+    if stack:
+        opened = stack[0][1]
+        start, end = _trim(text, opened + 1, p_end)
+        if end > start:
+            found.append(QuoteCandidate(
+                open=opened, close=None, start=start, end=end, paragraph=index))
+    return found
 
 
 def _forget_from(depths: dict[str, list[int]], depth: int) -> None:

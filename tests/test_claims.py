@@ -114,6 +114,16 @@ def test_headline_claim() -> None:
     assert claim.attribution.speaker.name == "الكرملين"
 
 
+def test_headline_that_is_one_quote_is_a_quote_only() -> None:
+    """غوتيريش: "..." is a direct quote of the headline's speaker, not also a claim."""
+    result = arquotes.extract('غوتيريش: "الوضع في غزة لا يطاق"\n\nنص الخبر.')
+    assert result.claims == ()
+    (quote,) = result.quotes
+    assert quote.text == "الوضع في غزة لا يطاق"
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == "غوتيريش"
+
+
 def test_byline_is_not_a_headline() -> None:
     """المصدر: وكالات is page furniture, not a claim."""
     assert claim_texts("المصدر: وكالة الأنباء الرسمية اليوم") == []

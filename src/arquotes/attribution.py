@@ -149,8 +149,21 @@ class _Attributor:
         for use in uses:
             self._source_claim(use)
         for headline in self.headlines:
-            self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
-                                    mention=headline.mention))
+            if not self._wholly_quoted(headline.start, headline.end):
+                self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
+                                        mention=headline.mention))
+
+    def _wholly_quoted(self, start: int, end: int) -> bool:
+        """``[start, end)`` is one quotation and nothing else: a quote, not also a claim.
+
+        غوتيريش: "الوضع لا يطاق" is the direct quote of the headline's speaker only.
+        """
+        index = self.quotes.by_open.get(start)
+        if index is None or index in self.quotes.names:
+            return False
+        rest_start, rest_end = trim(self.doc.text, self.quotes.closing(index), end)
+        return rest_end <= rest_start or not any(
+            t.is_word for t in self.doc.tokens(rest_start, rest_end, 1))
 
     def _claim_or_quote(self, hit: CueHit, start: int, mention: Mention | None = None) -> None:
         """A claim from ``start``, or, when a quotation fills the clause, that quote alone.

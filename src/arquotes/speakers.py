@@ -163,9 +163,10 @@ class _Reader:
     def name_to_clause(self, i: int, limit: int) -> int | None:
         """End of unlisted name words at ``i`` that run right up to the reported clause.
 
-        Foreign names are open-ended (رجب طيب أردوغان، أفيخاي أدرعي): words the lists do not
-        know, none with the article and the last not an adverb in -ا (مجددا، أيضا), followed
-        at once by a complementizer, a colon or a comma, are the rest of the speaker's name.
+        Foreign names are open-ended (رجب طيب أردوغان، أفيخاي أدرعي، خليل الحية): words the
+        lists do not know, the first without the article and the last not an adverb in -ا
+        (مجددا، أيضا), followed at once by a complementizer, a colon or a comma, are the rest
+        of the speaker's name.
         """
         k = i
         while k < min(len(self.toks), limit):
@@ -175,7 +176,7 @@ class _Reader:
                 last = self.toks[k - 1].text if k > i else ""
                 return k if last and not last.endswith(_ADVERB_ENDINGS) else None
             if (self.hard_stop(token) or self.soft_stop(token) or self.is_role(token)
-                    or text.startswith("ال") or self.lex.body_heads.phrase_at(
+                    or (k == i and text.startswith("ال")) or self.lex.body_heads.phrase_at(
                         [t.text for t in self.toks[k : k + 1]], 0)):
                 return None
             k += 1
@@ -235,14 +236,28 @@ class _Reader:
         return j, None
 
     def read_description(self, i: int, limit: int = 8) -> int:
-        """End of a body or unnamed description: through prepositions, to a hard stop."""
+        """End of a body or unnamed description: through prepositions, to a hard stop.
+
+        A bare indefinite word right after a definite one ends it too: الجيش الإسرائيلي is
+        complete, and مقتل in أعلن الجيش الإسرائيلي مقتل ... is the verb's object (after a
+        preposition, وزارة الصحة في غزة, an indefinite word is still part of it).
+        """
         j = i + 1
         while j < len(self.toks) and j - i < limit:
             token = self.toks[j]
             if self.hard_stop(token) or self.is_given(token) or self.channel_at(j):
                 break
+            if (self.toks[j - 1].text.startswith("ال") and not _definite_or_attached(token.text)
+                    and token.text not in self.lex.prepositions and not self.soft_stop(token)):
+                break
             j += 1
         return j
+
+
+def _definite_or_attached(text: str) -> bool:
+    """The word has the article or a prefixed preposition (الصحة، للشؤون، بالأعمال)."""
+    return any(v.startswith("ال") for v in token_variants(text)) or (
+        text[0] in "وبل" and len(text) > 3)
 
 
 def read_mention(

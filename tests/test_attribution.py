@@ -156,3 +156,17 @@ def test_source_phrase_with_a_verb_and_its_pronoun() -> None:
     [claim] = arquotes.extract(text).claims
     assert claim.attribution is not None and claim.attribution.speaker is not None
     assert claim.attribution.speaker.name == "وكالة الأنباء السعودية"
+
+
+def test_passive_relay_names_the_speaker() -> None:
+    """ونقل عن الوزير قوله: with no subject, the relayed speaker speaks."""
+    [claim] = arquotes.extract("ونقل عن الوزير قوله إن الاتفاق قريب.").claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "الوزير"
+
+
+def test_person_spoken_to_is_not_part_of_the_role() -> None:
+    """وقال الوزير للسفير: السفير is the addressee."""
+    [claim] = arquotes.extract("وقال الوزير للسفير إن بلاده ترفض التدخل.").claims
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "الوزير"

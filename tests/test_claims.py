@@ -174,3 +174,9 @@ def test_clause_end_starts_at_the_first_hit_after_the_clause() -> None:
     end = clause_end(document, last.complement.start, hits, quotes, lexicon, starts=starts)
     assert document.text[last.complement.start:end].strip() == "الامر جيد"  # folded alef
     assert hits.read <= {len(starts) - 1}
+
+
+def test_narrator_formula_is_not_a_claim() -> None:
+    """ويذكر أن ... is the narrator's "it is worth mentioning", but يذكر X أن is speech."""
+    assert claim_texts("ويذكر أن الوزير كان قد زار المنطقة الشهر الماضي.") == []
+    assert claim_texts("ويذكر التقرير أن الوزير زار المنطقة.") == ["الوزير زار المنطقة"]

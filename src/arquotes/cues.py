@@ -182,9 +182,11 @@ class _CueReader:
                 return mention
         return None
 
-    def relayed(self, form: CueForm, tokens: list[Token], subject: Mention) -> Mention | None:
-        """The speaker after the relay preposition: نقلت الوكالة عن مصدر حكومي -> مصدر حكومي."""
-        rest = [t for t in tokens if t.start >= subject.end]
+    def relayed(self, form: CueForm, rest: list[Token]) -> Mention | None:
+        """The speaker after the relay preposition that starts ``rest``.
+
+        نقلت الوكالة عن مصدر حكومي -> مصدر حكومي; with no subject (نُقل عن الوزير) too.
+        """
         if len(rest) < 2 or rest[0].text != form.relay:
             return None
         mention = read_mention(self.doc, rest[1:], self.lex, bare_names=False)
@@ -509,15 +511,16 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,
                       clitic=match.clitic, subject=reader.subject_after(form, tokens))
     limit = max(document.sentence_end(end), end)
-    head = document.tokens(end, limit, 1)
-    if head and reader.blocks(head[0]) and reader.quote_before(start) is None:
-        return None  # another cue follows at once: this one introduces nothing (قال أكد ...)
+    if _introduces_nothing(reader, match, document.tokens(end, limit, 1)):
+        return None
     tokens = document.tokens(end, limit, _WINDOW)
     after_subject = reader.subject_after(form, tokens)  # VSO: written after the verb
     via = None
-    if form.relay and after_subject is not None:
-        relayed = reader.relayed(form, tokens, after_subject)
-        if relayed is not None:
+    if form.relay:
+        rest = tokens if after_subject is None else [
+            t for t in tokens if t.start >= after_subject.end]
+        relayed = reader.relayed(form, rest)
+        if relayed is not None:  # نقلت الوكالة عن X، and the passive نقل عن X
             via, after_subject = after_subject, relayed
     found, channel = _complement_somewhere(reader, match, tokens, after_subject)
     if found is None:
@@ -542,6 +545,18 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
                   complement=complement, channel=channel, via=via,
                   passive=_passive(document, match))
+
+
+def _introduces_nothing(reader: _CueReader, match: _Match, head: list[Token]) -> bool:
+    """A cue that cannot introduce speech, judged by the word right after it."""
+    if not head:
+        return False
+    document, lexicon = reader.doc, reader.lex
+    form_text = document.text[match.start + (1 if match.clitic else 0) : match.end]
+    if head[0].text in lexicon.complementizers and form_text in lexicon.narrator_forms:
+        return True  # ويذكر أن ...: "it is worth mentioning", the narrator speaking
+    # Another cue follows at once: this one introduces nothing (قال أكد ...).
+    return reader.blocks(head[0]) and reader.quote_before(match.start) is None
 
 
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,

@@ -233,6 +233,7 @@ class Lexicon:
     source_fillers: WordSet
     sources_with_lam: frozenset[str]
     relay_sayings: frozenset[str]
+    narrator_forms: frozenset[str]
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
     apostrophes: frozenset[str]
@@ -429,6 +430,7 @@ def default_lexicon() -> Lexicon:
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
         sources_with_lam=folded(cues_data, "source.with_lam", "cues.toml"),
         relay_sayings=folded(cues_data, "claim.relay_sayings", "cues.toml"),
+        narrator_forms=folded(cues_data, "claim.narrator_forms", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

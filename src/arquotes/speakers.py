@@ -226,6 +226,8 @@ class _Reader:
                 break
             text = token.text
             attached = text[0] in "وبل" and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS)
+            if attached and text[0] == "ل" and text[1:] in self.lex.roles:
+                break  # وقال الوزير للسفير إن: the person spoken to, not part of the role
             definite = any(v.startswith("ال") for v in token_variants(text)) or attached
             if skeleton(text) in self.known and not attached:
                 return j, j

@@ -170,3 +170,20 @@ def test_person_spoken_to_is_not_part_of_the_role() -> None:
     [claim] = arquotes.extract("وقال الوزير للسفير إن بلاده ترفض التدخل.").claims
     assert claim.attribution is not None and claim.attribution.speaker is not None
     assert claim.attribution.speaker.name == "الوزير"
+
+
+def test_quote_in_the_paragraph_after_the_colon() -> None:
+    """وقال X: at a paragraph's end introduces the quotation that opens the next one."""
+    text = 'وقال وزير الخارجية المصري سامح شكري:\n\n"إن مصر لن تقبل بأي حل على حسابهم".'
+    [quote] = arquotes.extract(text).quotes
+    assert quote.kind is arquotes.QuoteKind.DIRECT
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == "سامح شكري"
+
+
+def test_quotation_after_a_preposition_leaves_the_claim() -> None:
+    """وأوضح أن الحل يكمن في "إنهاء الاحتلال": a claim with a mixed quote inside."""
+    result = arquotes.extract('وأوضح الوزير أن الحل يكمن في "إنهاء الاحتلال".')
+    assert [c.text for c in result.claims] == ['الحل يكمن في "إنهاء الاحتلال"']
+    assert [(q.text, q.kind) for q in result.quotes] == [
+        ("إنهاء الاحتلال", arquotes.QuoteKind.MIXED)]

@@ -178,7 +178,10 @@ class _Attributor:
             if index is None or index in self.quotes.names:
                 continue
             words = sum(1 for t in lead[:position] if t.is_word)
-            fills = self._quote_fills_clause(index, hit, end)
+            # After a preposition (يكمن في "إنهاء الاحتلال") the quotation is an object inside
+            # the clause, not its predicate: the clause stays a claim.
+            governed = position > 0 and lead[position - 1].text in self.lex.prepositions
+            fills = not governed and self._quote_fills_clause(index, hit, end)
             if words == 0 or (fills and words <= _SUBJECT_WORDS):
                 item = self.governed.setdefault(index, _Item(
                     is_quote=True, start=token.start, end=token.start, hit=hit, quote=index,

@@ -231,6 +231,8 @@ class _CueReader:
         if subject is not None:
             begin = next((i for i, t in enumerate(tokens) if t.start >= subject.end), len(tokens))
         found = self._that_or_quote(form, tokens, begin)
+        if found is None and "quote" in form.frames:
+            found = self._quote_in_next_paragraph(tokens[begin:])
         if found is None and "on" in form.frames and not form.immediate:
             found = self._preposition(form, tokens, begin)
         if found is None and "np" in form.frames and not form.immediate:
@@ -265,6 +267,25 @@ class _CueReader:
                 # ألا "that not" and إلا "except" fold alike; the hamza tells them apart.
                 return Complement(frame="that", start=token.start)
             i += 1
+        return None
+
+    def _quote_in_next_paragraph(self, rest: list[Token]) -> Complement | None:
+        """وقال الوزير: at a paragraph's end, with the quotation opening the next paragraph."""
+        if len(rest) != 1 or rest[0].text != ":":
+            return None
+        doc = self.doc
+        index = doc.paragraph_index(rest[0].start)
+        _, p_end = doc.paragraphs[index]
+        if doc.text[rest[0].end : p_end].strip():
+            return None  # the window stopped before the paragraph's end
+        for start, end in doc.paragraphs[index + 1 :]:
+            first = doc.tokens(start, end, 1)
+            if not first:
+                continue  # an empty paragraph between them
+            quote = self.quotes.by_open.get(first[0].start)
+            if quote is None or quote in self.quotes.names:
+                return None
+            return Complement(frame="quote", start=first[0].start, quote=quote)
         return None
 
     def _skip_quote(self, tokens: list[Token], i: int, index: int) -> int:

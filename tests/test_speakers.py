@@ -51,6 +51,8 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
         ("الجيش الإسرائيلي مقتل ثلاثة من جنوده", MentionKind.BODY, "الجيش الإسرائيلي", None),
         ("وزارة الصحة في غزة إن", MentionKind.BODY, "وزارة الصحة في غزة", None),
         ("التلفزيون الرسمي عن", MentionKind.BODY, "التلفزيون الرسمي", None),
+        ("نجم الفريق محمد صلاح بأنه", MentionKind.PERSON, "محمد صلاح", "نجم الفريق"),
+        ("الشركة في بيانها إلى", MentionKind.ANAPHOR, "الشركة", None),
         ("السفير لاحقا إن", MentionKind.ROLE, None, "السفير"),
         ("الوزير وقتها إن", MentionKind.ROLE, None, "الوزير"),
         ("الوزير نفسه إن", MentionKind.ROLE, None, "الوزير"),

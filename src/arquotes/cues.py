@@ -370,7 +370,7 @@ class _CueReader:
             token = tokens[i]
             starts = token.text in self.lex.audiences or (
                 token.text in self.lex.soft_stops and i + 1 < len(tokens)
-                and tokens[i + 1].text in self.lex.occasions
+                and self.lex.is_occasion(tokens[i + 1].text)
             )
             if starts:
                 return tokens[i].start, tokens[self._channel_end(tokens, i) - 1].end

@@ -239,6 +239,11 @@ class Lexicon:
     apostrophes: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
 
+    def is_occasion(self, token: str) -> bool:
+        """An occasion of speech, also with a possessive: بيان، بيانها، تصريحاته."""
+        return token in self.occasions or any(
+            stem in self.occasions for stem in possessed_stems(token))
+
     def extended(
         self,
         *,

@@ -139,7 +139,7 @@ class _Reader:
     def channel_at(self, j: int) -> bool:
         """في بيان، عبر تغريدة: an occasion of speech, which ends a speaker phrase."""
         return j + 1 < len(self.toks) and self.soft_stop(self.toks[j]) and (
-            self.toks[j + 1].text in self.lex.occasions)
+            self.lex.is_occasion(self.toks[j + 1].text))
 
     def is_given(self, token: Token) -> bool:
         if not (self.lex.male_names.exact(token.text) or self.lex.female_names.exact(token.text)):
@@ -355,6 +355,8 @@ def _person(reader: _Reader) -> Mention | None:
     first = reader.toks[0]
     if not reader.is_given(first):
         return None
+    if reader.is_role(first) and reader.name_ahead(1):
+        return None  # نجم الفريق محمد صلاح: a role word that is also a name, before a name
     lex = reader.lex
     feminine = lex.female_names.exact(first.text) and not lex.male_names.exact(first.text)
     return _with_trailing_role(reader, reader.read_name(0), feminine=feminine)

@@ -104,6 +104,8 @@ class _Reader:
         self.toks = tokens
         self.known = known_names
         self.stop_words = stop_words
+        self.texts = [t.text for t in tokens]
+        """The tokens' texts, for the list lookups every kind of mention starts with."""
 
     def hard_stop(self, token: Token) -> bool:
         text = token.text
@@ -177,7 +179,7 @@ class _Reader:
                 return k if last and not last.endswith(_ADVERB_ENDINGS) else None
             if (self.hard_stop(token) or self.soft_stop(token) or self.is_role(token)
                     or (k == i and text.startswith("ال")) or self.lex.body_heads.phrase_at(
-                        [t.text for t in self.toks[k : k + 1]], 0)):
+                        self.texts, k)):
                 return None
             k += 1
         return None
@@ -201,7 +203,7 @@ class _Reader:
             if plain >= 1 and not (self.is_given(self.toks[j - 1]) or (
                     plain == 1 and token.text.startswith("ال"))):
                 return self.name_to_clause(j, i + 6) or j
-            if self.lex.body_heads.phrase_at([t.text for t in self.toks], j):
+            if self.lex.body_heads.phrase_at(self.texts, j):
                 break
             plain += 1
             j += 1
@@ -328,7 +330,7 @@ def _mention(reader: _Reader, kind: MentionKind, end: int, *,
 
 
 def _texts(reader: _Reader) -> list[str]:
-    return [t.text for t in reader.toks]
+    return reader.texts
 
 
 def _anaphor(reader: _Reader) -> Mention | None:

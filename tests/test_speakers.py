@@ -52,6 +52,8 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
         ("وزارة الصحة في غزة إن", MentionKind.BODY, "وزارة الصحة في غزة", None),
         ("التلفزيون الرسمي عن", MentionKind.BODY, "التلفزيون الرسمي", None),
         ("نجم الفريق محمد صلاح بأنه", MentionKind.PERSON, "محمد صلاح", "نجم الفريق"),
+        ("أبو عبيدة، الناطق باسم كتائب القسام، إن", MentionKind.PERSON, "أبو عبيدة", None),
+        ("الحكومة وجود أي خلافات", MentionKind.ANAPHOR, "الحكومة", None),
         ("الشركة في بيانها إلى", MentionKind.ANAPHOR, "الشركة", None),
         ("السفير لاحقا إن", MentionKind.ROLE, None, "السفير"),
         ("الوزير وقتها إن", MentionKind.ROLE, None, "الوزير"),

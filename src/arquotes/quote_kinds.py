@@ -68,8 +68,9 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
     if last in lexicon.name_introducers or any(
             stem in lexicon.name_introducers for stem in possessed_stems(last)):
         return True  # على منصة "إكس"، على منصته "تروث سوشيال"
-    if last in lexicon.audiences and _introduces_content(document, quote, lexicon):
-        return True  # قالت مصادر لـ"العربي الجديد" إن ...: the outlet spoken to
+    if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
+            len(before) == 2 and lexicon.is_occasion(before[0].text))):
+        return True  # قالت مصادر لـ"العربي الجديد" إن، في حديث لـ"الجزيرة نت": the outlet
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
         before[0].text in lexicon.name_introducers)

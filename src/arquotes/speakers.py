@@ -252,6 +252,7 @@ class _Reader:
             if self.hard_stop(token) or self.is_given(token) or self.channel_at(j):
                 break
             if (self.toks[j - 1].text.startswith("ال") and not _definite_or_attached(token.text)
+                    and not _coordinated(self, token.text)
                     and token.text not in self.lex.prepositions and not self.soft_stop(token)):
                 break
             j += 1
@@ -259,9 +260,13 @@ class _Reader:
 
 
 def _definite_or_attached(text: str) -> bool:
-    """The word has the article or a prefixed preposition (الصحة، للشؤون، بالأعمال)."""
+    """The word has the article or a prefixed preposition (الصحة، للشؤون، بالأعمال).
+
+    A leading و is a conjunction only before the article (والتنمية) or a partner (see
+    `_coordinated`): وجود begins with و too.
+    """
     return any(v.startswith("ال") for v in token_variants(text)) or (
-        text[0] in "وبل" and len(text) > 3)
+        text[0] in "بل" and len(text) > 3)
 
 
 def read_mention(
@@ -355,13 +360,20 @@ def _with_trailing_role(reader: _Reader, end: int, **fields: Any) -> Mention:
 def _person(reader: _Reader) -> Mention | None:
     """A given name first: ديمتري بيسكوف."""
     first = reader.toks[0]
-    if not reader.is_given(first):
+    if not (reader.is_given(first) or _kunya(reader)):
         return None
     if reader.is_role(first) and reader.name_ahead(1):
         return None  # نجم الفريق محمد صلاح: a role word that is also a name, before a name
     lex = reader.lex
     feminine = lex.female_names.exact(first.text) and not lex.male_names.exact(first.text)
     return _with_trailing_role(reader, reader.read_name(0), feminine=feminine)
+
+
+def _kunya(reader: _Reader) -> bool:
+    """A name that opens with a particle: أبو عبيدة، عبد الله، ابن خلدون، آل نهيان."""
+    toks = reader.toks
+    return (toks[0].text in reader.lex.particles and len(toks) > 1
+            and toks[1].is_word and not reader.hard_stop(toks[1]))
 
 
 def _role(reader: _Reader) -> Mention | None:

@@ -187,3 +187,13 @@ def test_quotation_after_a_preposition_leaves_the_claim() -> None:
     assert [c.text for c in result.claims] == ['الحل يكمن في "إنهاء الاحتلال"']
     assert [(q.text, q.kind) for q in result.quotes] == [
         ("إنهاء الاحتلال", arquotes.QuoteKind.MIXED)]
+
+
+def test_definite_head_resolves_to_a_body_named_outside_any_cue() -> None:
+    """أصدرت وزارة ... بيانا، وقالت الوزارة: the ministry, though أصدرت is no cue."""
+    text = ("أصدرت وزارة الخارجية القطرية بيانا حول التطورات.\n"
+            "وقالت الوزارة إن الدوحة تدعم الحل السلمي. وأضاف البيان أن قطر ستواصل الوساطة.")
+    claims = arquotes.extract(text).claims
+    speakers = [c.attribution.speaker.name for c in claims
+                if c.attribution is not None and c.attribution.speaker is not None]
+    assert speakers == ["وزارة الخارجية القطرية", "وزارة الخارجية القطرية"]

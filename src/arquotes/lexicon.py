@@ -208,6 +208,7 @@ class Lexicon:
     roles: WordSet
     role_links: frozenset[str]
     body_heads: WordSet
+    documents: WordSet
     body_names: WordSet
     places: WordSet
     unnamed_heads: WordSet
@@ -407,6 +408,7 @@ def default_lexicon() -> Lexicon:
         roles=words(speakers, "titles.roles", "speakers.toml"),
         role_links=folded(speakers, "titles.links", "speakers.toml"),
         body_heads=words(speakers, "bodies.heads", "speakers.toml"),
+        documents=words(speakers, "bodies.documents", "speakers.toml"),
         body_names=words(speakers, "bodies.names", "speakers.toml"),
         places=words(speakers, "bodies.places", "speakers.toml"),
         unnamed_heads=words(speakers, "unnamed.heads", "speakers.toml"),

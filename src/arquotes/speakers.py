@@ -266,7 +266,7 @@ def _definite_or_attached(text: str) -> bool:
     `_coordinated`): وجود begins with و too.
     """
     return any(v.startswith("ال") for v in token_variants(text)) or (
-        text[0] in "بل" and len(text) > 3)
+        text[0] in "بل" and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS))
 
 
 def read_mention(

@@ -197,3 +197,10 @@ def test_definite_head_resolves_to_a_body_named_outside_any_cue() -> None:
     speakers = [c.attribution.speaker.name for c in claims
                 if c.attribution is not None and c.attribution.speaker is not None]
     assert speakers == ["وزارة الخارجية القطرية", "وزارة الخارجية القطرية"]
+
+
+def test_short_quote_after_a_subject_stays_inside_its_claim() -> None:
+    """اعتبرت حماس أن تصريحات ترامب "منحازة": a claim, with the one-word mixed quote."""
+    result = arquotes.extract('واعتبرت حماس أن تصريحات ترامب "منحازة".')
+    assert [c.text for c in result.claims] == ['تصريحات ترامب "منحازة"']
+    assert [(q.text, q.kind) for q in result.quotes] == [("منحازة", arquotes.QuoteKind.MIXED)]

@@ -132,3 +132,10 @@ def test_illa_is_not_the_complementizer_alla() -> None:
     text = "وقال الوزير: «قال لي نظيري “لا حل إلا بالحوار” وأنا أتفق معه»."
     _, rows = cues_of(text)
     assert [row[0] for row in rows] == ["وقال"]
+
+
+def test_cue_form_after_adam_is_a_verbal_noun() -> None:
+    """طلب عدم ذكر اسمه: ذكر is a noun; it neither cues nor ends أكد's search."""
+    text = 'وأكد مسؤول أمريكي، طلب عدم ذكر اسمه، أن المحادثات "تسير في الاتجاه الصحيح".'
+    _, rows = cues_of(text)
+    assert [row[0] for row in rows] == ["وأكد"]

@@ -36,6 +36,7 @@ __all__ = ["attribute"]
 
 _NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
 _QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
+_DIRECT_WORDS = 3  # words a quotation needs to be a whole utterance (see quote_kinds)
 _SUBJECT_WORDS = 3  # words a quotation may follow its complementizer by and still be direct
 
 
@@ -183,7 +184,10 @@ class _Attributor:
             # After a preposition (يكمن في "إنهاء الاحتلال") the quotation is an object inside
             # the clause, not its predicate: the clause stays a claim.
             governed = position > 0 and lead[position - 1].text in self.lex.prepositions
-            fills = not governed and self._quote_fills_clause(index, hit, end)
+            # A fragment of one or two words after the subject is a mixed quote inside the
+            # claim (أن تصريحات ترامب "منحازة"), not the whole utterance.
+            short = words > 0 and self._quote_words(index) < _DIRECT_WORDS
+            fills = not governed and not short and self._quote_fills_clause(index, hit, end)
             if words == 0 or (fills and words <= _SUBJECT_WORDS):
                 item = self.governed.setdefault(index, _Item(
                     is_quote=True, start=token.start, end=token.start, hit=hit, quote=index,
@@ -238,6 +242,10 @@ class _Attributor:
             return k >= 0 and reach[k] > hit.start
 
         self.items = [item for item in self.items if not nested(item)]
+
+    def _quote_words(self, index: int) -> int:
+        quote = self.quotes.quotes[index]
+        return sum(1 for t in self.doc.tokens(quote.start, quote.end, _DIRECT_WORDS) if t.is_word)
 
     def _quote_fills_clause(self, index: int, hit: CueHit, end: int) -> bool:
         """The quotation runs to the clause end, or is the whole object (أبدى «...»،)."""

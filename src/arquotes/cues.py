@@ -396,7 +396,7 @@ class _CueReader:
 
 
 def _adverb(document: Document, match: _Match, lexicon: Lexicon) -> bool:
-    """A cue word read as an adverb or preposition: it does not end another cue's clause.
+    """A cue word read as an adverb, preposition or noun: it ends no other cue's clause.
 
     وأكد الرئيس مجددا أن ...: a participle that takes no clause, right before a
     complementizer, is "again", not "renewing" (مجددا دعوته). وقال الرئيس عقب لقائه إن ...:
@@ -404,10 +404,12 @@ def _adverb(document: Document, match: _Match, lexicon: Lexicon) -> bool:
     conjunction, is the preposition.
     """
     form = match.form
-    if not match.clitic and document.text[match.start : match.end] in lexicon.stops:
-        before = document.tokens_before(max(0, match.start - 40), match.start, 1)
-        if before and before[-1].is_word:
-            return True
+    before = document.tokens_before(max(0, match.start - 40), match.start, 1)
+    if before and before[-1].text in lexicon.nominalizers:
+        return True  # طلب عدم ذكر اسمه: a verbal noun
+    if not match.clitic and document.text[match.start : match.end] in lexicon.stops and (
+            before and before[-1].is_word):
+        return True
     if form.kind != "participle" or "that" in form.frames:
         return False
     after = document.tokens(match.end, match.end + 40, 1)
@@ -525,8 +527,9 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     start, end, form = match.start, match.end, match.form
     inside = reader.quotes.containing(start) is not None
     previous = document.tokens_before(max(0, start - 12), start, 1)
-    if previous and previous[-1].text in lexicon.prepositions:
-        return None  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو
+    if previous and (previous[-1].text in lexicon.prepositions
+                     or previous[-1].text in lexicon.nominalizers):
+        return None  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو، عدم ذكر
     if match.with_object and previous and previous[-1].text in lexicon.relatives:
         tokens = document.tokens(end, document.sentence_end(end), 12)
         return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,

@@ -235,6 +235,7 @@ class Lexicon:
     sources_with_lam: frozenset[str]
     relay_sayings: frozenset[str]
     narrator_forms: frozenset[str]
+    nominalizers: frozenset[str]
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
     apostrophes: frozenset[str]
@@ -438,6 +439,7 @@ def default_lexicon() -> Lexicon:
         sources_with_lam=folded(cues_data, "source.with_lam", "cues.toml"),
         relay_sayings=folded(cues_data, "claim.relay_sayings", "cues.toml"),
         narrator_forms=folded(cues_data, "claim.narrator_forms", "cues.toml"),
+        nominalizers=folded(cues_data, "claim.nominalizers", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

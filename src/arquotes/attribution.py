@@ -29,14 +29,13 @@ from arquotes.lexicon import Lexicon
 from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
 from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
-from arquotes.quote_kinds import quote_kind
+from arquotes.quote_kinds import is_fragment, quote_kind
 from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention
 
 __all__ = ["attribute"]
 
 _NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
 _QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
-_DIRECT_WORDS = 3  # words a quotation needs to be a whole utterance (see quote_kinds)
 _SUBJECT_WORDS = 3  # words a quotation may follow its complementizer by and still be direct
 
 
@@ -186,7 +185,7 @@ class _Attributor:
             governed = position > 0 and lead[position - 1].text in self.lex.prepositions
             # A fragment of one or two words after the subject is a mixed quote inside the
             # claim (أن تصريحات ترامب "منحازة"), not the whole utterance.
-            short = words > 0 and self._quote_words(index) < _DIRECT_WORDS
+            short = words > 0 and is_fragment(self.doc, self.quotes.quotes[index])
             fills = not governed and not short and self._quote_fills_clause(index, hit, end)
             if words == 0 or (fills and words <= _SUBJECT_WORDS):
                 item = self.governed.setdefault(index, _Item(
@@ -242,10 +241,6 @@ class _Attributor:
             return k >= 0 and reach[k] > hit.start
 
         self.items = [item for item in self.items if not nested(item)]
-
-    def _quote_words(self, index: int) -> int:
-        quote = self.quotes.quotes[index]
-        return sum(1 for t in self.doc.tokens(quote.start, quote.end, _DIRECT_WORDS) if t.is_word)
 
     def _quote_fills_clause(self, index: int, hit: CueHit, end: int) -> bool:
         """The quotation runs to the clause end, or is the whole object (أبدى «...»،)."""

@@ -370,7 +370,7 @@ class _CueReader:
             token = tokens[i]
             starts = token.text in self.lex.audiences or (
                 token.text in self.lex.soft_stops and i + 1 < len(tokens)
-                and self.lex.is_occasion(tokens[i + 1].text)
+                and self.lex.occasions.possessed(tokens[i + 1].text)
             )
             if starts:
                 return tokens[i].start, tokens[self._channel_end(tokens, i) - 1].end
@@ -403,18 +403,16 @@ def _adverb(document: Document, match: _Match, lexicon: Lexicon) -> bool:
     a cue that is also a listed preposition (عقب، إثر), inside a clause and without a
     conjunction, is the preposition.
     """
-    form = match.form
-    before = document.tokens_before(max(0, match.start - 40), match.start, 1)
-    if before and before[-1].text in lexicon.nominalizers:
+    form, previous = match.form, match.previous
+    if previous is not None and previous.text in lexicon.nominalizers:
         return True  # طلب عدم ذكر اسمه: a verbal noun
     if not match.clitic and document.text[match.start : match.end] in lexicon.stops and (
-            before and before[-1].is_word):
+            previous is not None and previous.is_word):
         return True
     if form.kind != "participle" or "that" in form.frames:
         return False
     after = document.tokens(match.end, match.end + 40, 1)
-    return bool(after) and (after[0].text in lexicon.complementizers
-                            or after[0].text in lexicon.kept_complementizers)
+    return bool(after) and lexicon.is_complementizer(after[0].text)
 
 
 def _object_from_subject(
@@ -475,9 +473,8 @@ def _passive(document: Document, match: _Match) -> bool:
     return len(written) > first + 1 and written[first + 1] == _DAMMA
 
 
-def _negated(document: Document, start: int, lexicon: Lexicon) -> bool:
-    before = document.tokens_before(max(0, start - 12), start, 1)
-    return bool(before) and before[-1].text in lexicon.negations
+def _negated(match: _Match, lexicon: Lexicon) -> bool:
+    return match.previous is not None and match.previous.text in lexicon.negations
 
 
 class _Match(NamedTuple):
@@ -488,6 +485,8 @@ class _Match(NamedTuple):
     form: CueForm
     clitic: bool
     with_object: bool
+    previous: Token | None
+    """The token right before the match (within 12 characters), read once for every check."""
 
 
 def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_Match]:
@@ -497,8 +496,10 @@ def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_
         with_object = bool(match.group("object"))
         if form is None or (with_object and not form.takes_object):
             continue
-        found.append(_Match(match.start(), match.end(), form, bool(match.group("clitic")),
-                            with_object))
+        start = match.start()
+        before = document.tokens_before(max(0, start - 12), start, 1)
+        found.append(_Match(start, match.end(), form, bool(match.group("clitic")), with_object,
+                            before[-1] if before else None))
     return found
 
 
@@ -526,11 +527,10 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     document, lexicon = reader.doc, reader.lex
     start, end, form = match.start, match.end, match.form
     inside = reader.quotes.containing(start) is not None
-    previous = document.tokens_before(max(0, start - 12), start, 1)
-    if previous and (previous[-1].text in lexicon.prepositions
-                     or previous[-1].text in lexicon.nominalizers):
+    previous = "" if match.previous is None else match.previous.text
+    if previous in lexicon.prepositions or previous in lexicon.nominalizers:
         return None  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو، عدم ذكر
-    if match.with_object and previous and previous[-1].text in lexicon.relatives:
+    if match.with_object and previous in lexicon.relatives:
         tokens = document.tokens(end, document.sentence_end(end), 12)
         return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,
                       clitic=match.clitic, subject=reader.subject_after(form, tokens))
@@ -565,7 +565,7 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         match.clitic or reader.opens_clause(start)
     ):
         return None  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
-    return CueHit(start=start, end=end, form=form, negated=_negated(document, start, lexicon),
+    return CueHit(start=start, end=end, form=form, negated=_negated(match, lexicon),
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
                   complement=complement, channel=channel, via=via,
                   passive=_passive(document, match))

@@ -22,6 +22,7 @@ from arquotes.model import CueCategory, SpeakerKind
 from arquotes.normalize import fold_word
 
 __all__ = [
+    "POSSESSIVES",
     "CueForm",
     "KnownSpeaker",
     "Lexicon",
@@ -67,7 +68,7 @@ def _strip_clitics(token: str) -> Iterator[str]:
         yield rest[2:]
 
 
-_POSSESSIVES = ("هما", "هم", "ها", "ه")
+POSSESSIVES = ("هما", "هم", "ها", "ه")
 """Attached possessive pronouns, longest first (منصته، صفحتها، حسابهم)."""
 
 
@@ -77,7 +78,7 @@ def possessed_stems(token: str) -> tuple[str, ...]:
     منصته -> منصت, منصه (the ة of منصة is written ت before a suffix and folds to ه).
     Nothing for a word too short to carry one.
     """
-    for suffix in _POSSESSIVES:
+    for suffix in POSSESSIVES:
         stem = token[: -len(suffix)]
         if token.endswith(suffix) and len(stem) >= 3:
             return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
@@ -130,6 +131,13 @@ class WordSet:
         if not isinstance(token, str):
             return False
         return not self.words.isdisjoint(_variants(token))
+
+    def possessed(self, token: str) -> bool:
+        """True when ``token`` is listed, or is a listed noun with a possessive pronoun.
+
+        بيانها is بيان with "her", منصته is منصة with "his" (see `possessed_stems`).
+        """
+        return token in self or any(stem in self for stem in possessed_stems(token))
 
     def exact(self, token: str) -> bool:
         """True when ``token`` is listed as written, or after a leading و/ف (given names)."""
@@ -241,10 +249,9 @@ class Lexicon:
     apostrophes: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
 
-    def is_occasion(self, token: str) -> bool:
-        """An occasion of speech, also with a possessive: بيان، بيانها، تصريحاته."""
-        return token in self.occasions or any(
-            stem in self.occasions for stem in possessed_stems(token))
+    def is_complementizer(self, token: str) -> bool:
+        """A complementizer, dropped (أن، بأنه) or kept in the content (ألا)."""
+        return token in self.complementizers or token in self.kept_complementizers
 
     def extended(
         self,

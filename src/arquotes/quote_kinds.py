@@ -15,18 +15,25 @@ someone's reported speech (أكد "اقتناعه" بإمكانية ...).
 from __future__ import annotations
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import Lexicon, possessed_stems
+from arquotes.lexicon import Lexicon
 from arquotes.model import QuoteKind
 from arquotes.quotes import QuoteCandidate
 
-__all__ = ["is_name", "not_a_quote", "quote_kind", "runs_to_clause_end"]
+__all__ = ["is_fragment", "is_name", "not_a_quote", "quote_kind", "runs_to_clause_end"]
 
 _MAX_NAME_WORDS = 6
+_UTTERANCE_WORDS = 3
+"""Words a quotation needs to be a whole utterance; a shorter one is a fragment."""
 _CLAUSE_END = frozenset(".،,؛;:!?؟)")
 
 
 def _word_tokens(document: Document, quote: QuoteCandidate) -> list[Token]:
     return [t for t in document.tokens(quote.start, quote.end, 12) if t.is_word]
+
+
+def is_fragment(document: Document, quote: QuoteCandidate) -> bool:
+    """Too few words for a whole utterance: a mixed quote wherever it stands."""
+    return len(_word_tokens(document, quote)) < _UTTERANCE_WORDS
 
 
 def previous_tokens(document: Document, quote: QuoteCandidate, count: int) -> list[Token]:
@@ -65,11 +72,10 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
     if not before or len(words) > 4:
         return False
     last = before[-1].text
-    if last in lexicon.name_introducers or any(
-            stem in lexicon.name_introducers for stem in possessed_stems(last)):
+    if lexicon.name_introducers.possessed(last):
         return True  # على منصة "إكس"، على منصته "تروث سوشيال"
     if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
-            len(before) == 2 and lexicon.is_occasion(before[0].text))):
+            len(before) == 2 and lexicon.occasions.possessed(before[0].text))):
         return True  # قالت مصادر لـ"العربي الجديد" إن، في حديث لـ"الجزيرة نت": the outlet
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
@@ -79,8 +85,7 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
 def _introduces_content(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
     """A complementizer or a colon follows the closing mark: the speech comes after."""
     after = next_token(document, quote)
-    return after is not None and (after.text == ":" or after.text in lexicon.complementizers
-                                  or after.text in lexicon.kept_complementizers)
+    return after is not None and (after.text == ":" or lexicon.is_complementizer(after.text))
 
 
 def runs_to_clause_end(document: Document, quote: QuoteCandidate, cue_starts: set[int]) -> bool:
@@ -116,12 +121,11 @@ def quote_kind(
     if before and before[-1].text == ":":
         return QuoteKind.DIRECT
     words = len(_word_tokens(document, quote))
-    if words < 3:
+    if words < _UTTERANCE_WORDS:
         return QuoteKind.MIXED
     if introduced or cue_after:
         return QuoteKind.DIRECT
-    if before and (before[-1].text in lexicon.complementizers
-                   or before[-1].text in lexicon.kept_complementizers):
+    if before and lexicon.is_complementizer(before[-1].text):
         return QuoteKind.DIRECT
     if that_distance is not None and that_distance <= 3:
         return QuoteKind.DIRECT

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import KnownSpeaker, Lexicon, token_variants
+from arquotes.lexicon import POSSESSIVES, KnownSpeaker, Lexicon, token_variants
 from arquotes.model import Span, Speaker, SpeakerKind
 from arquotes.normalize import fold_word, strip_marks
 
@@ -113,8 +113,7 @@ class _Reader:
         return (
             not token.is_word
             or text in self.stop_words
-            or text in lex.complementizers
-            or text in lex.kept_complementizers
+            or lex.is_complementizer(text)
             or text in lex.negations
             or self._stop_word(token)
             or text in lex.audiences
@@ -141,7 +140,7 @@ class _Reader:
     def channel_at(self, j: int) -> bool:
         """في بيان، عبر تغريدة: an occasion of speech, which ends a speaker phrase."""
         return j + 1 < len(self.toks) and self.soft_stop(self.toks[j]) and (
-            self.lex.is_occasion(self.toks[j + 1].text))
+            self.lex.occasions.possessed(self.toks[j + 1].text))
 
     def is_given(self, token: Token) -> bool:
         if not (self.lex.male_names.exact(token.text) or self.lex.female_names.exact(token.text)):
@@ -227,10 +226,10 @@ class _Reader:
                     continue
                 break
             text = token.text
-            attached = text[0] in "وبل" and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS)
+            attached = _attached(text, "وبل")
             if attached and text[0] == "ل" and text[1:] in self.lex.roles:
                 break  # وقال الوزير للسفير إن: the person spoken to, not part of the role
-            definite = any(v.startswith("ال") for v in token_variants(text)) or attached
+            definite = _definite(text) or attached
             if skeleton(text) in self.known and not attached:
                 return j, j
             if not definite and definite_seen and not self.is_role(token):
@@ -259,14 +258,23 @@ class _Reader:
         return j
 
 
+def _definite(text: str) -> bool:
+    """The word carries the article, after any clitics: الصحة، والتنمية، للشؤون."""
+    return any(v.startswith("ال") for v in token_variants(text))
+
+
+def _attached(text: str, letters: str) -> bool:
+    """The word starts with one of the clitic ``letters`` (باسم، للشؤون), and is no adverb."""
+    return text[0] in letters and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS)
+
+
 def _definite_or_attached(text: str) -> bool:
     """The word has the article or a prefixed preposition (الصحة، للشؤون، بالأعمال).
 
     A leading و is a conjunction only before the article (والتنمية) or a partner (see
     `_coordinated`): وجود begins with و too.
     """
-    return any(v.startswith("ال") for v in token_variants(text)) or (
-        text[0] in "بل" and len(text) > 3 and not text.endswith(_ADVERB_ENDINGS))
+    return _definite(text) or _attached(text, "بل")
 
 
 def read_mention(
@@ -334,13 +342,9 @@ def _mention(reader: _Reader, kind: MentionKind, end: int, *,
                    role=span(role), feminine=feminine, bare=bare)
 
 
-def _texts(reader: _Reader) -> list[str]:
-    return reader.texts
-
-
 def _anaphor(reader: _Reader) -> Mention | None:
     """المصدر ذاته، الأخيرة: a phrase that points back."""
-    n = reader.lex.same_source.phrase_at(_texts(reader), 0)
+    n = reader.lex.same_source.phrase_at(reader.texts, 0)
     first = reader.toks[0].text
     definite = core(first) != first
     if not n or (n == 1 and not definite):
@@ -397,7 +401,7 @@ def _role(reader: _Reader) -> Mention | None:
 
 def _unnamed(reader: _Reader) -> Mention | None:
     """A described source: مسؤول في البيت الأبيض."""
-    if not reader.lex.unnamed_heads.phrase_at(_texts(reader), 0):
+    if not reader.lex.unnamed_heads.phrase_at(reader.texts, 0):
         return None
     end = reader.read_description(0)
     return _mention(reader, MentionKind.UNNAMED, end, role=(0, end),
@@ -406,7 +410,7 @@ def _unnamed(reader: _Reader) -> Mention | None:
 
 def _place(reader: _Reader) -> Mention | None:
     """A country, capital or collective, with coordinated partners: الولايات المتحدة وحلفاؤها."""
-    texts = _texts(reader)
+    texts = reader.texts
     n = reader.lex.places.phrase_at(texts, 0)
     if not n:
         return None
@@ -434,7 +438,7 @@ def _coordinated(reader: _Reader, token: str) -> bool:
 
 def _body_name(reader: _Reader) -> Mention | None:
     """A named institution: الكرملين، الأمم المتحدة، with its complements."""
-    texts = _texts(reader)
+    texts = reader.texts
     n = reader.lex.body_names.phrase_at(texts, 0)
     if not n:
         return None
@@ -456,7 +460,7 @@ def _without_conjunction(reader: _Reader, mention: Mention) -> Mention:
 def _body(reader: _Reader) -> Mention | None:
     """A generic institution head (وزارة الصحة); alone and definite (الوزارة) an anaphor."""
     first = reader.toks[0]
-    if not reader.lex.body_heads.phrase_at(_texts(reader), 0):
+    if not reader.lex.body_heads.phrase_at(reader.texts, 0):
         return None
     head_end = reader.read_description(0)
     end = _quoted_name_after(reader, head_end)
@@ -498,7 +502,7 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
 def _possessed(reader: _Reader, token: Token) -> bool:
     """The word as written ends in a pronoun: ه (not ة, which folding also makes ه), ها, هم."""
     written = strip_marks(reader.doc.view.text_of(token.start, token.end))
-    return len(written) > 3 and written.endswith(("ه", "ها", "هم", "هما"))
+    return len(written) > 3 and written.endswith(POSSESSIVES)
 
 
 @attrs.define

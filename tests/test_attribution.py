@@ -78,22 +78,22 @@ def test_confidence_is_lower_when_inferred() -> None:
     assert first.attribution.confidence > second.attribution.confidence
 
 
-def test_relayed_speaker_and_secondary_source() -> None:
+@pytest.mark.parametrize(
+    ("text", "speaker", "source"),
+    [
+        ("ونقلت وكالة رويترز عن مصدر حكومي قوله إن المفاوضات ستستأنف.", "مصدر حكومي",
+         "وكالة رويترز"),
+        # An unlisted name is the relayed speaker when قوله follows it.
+        ('ونقلت وكالة "تاس" عن لافروف قوله: "روسيا لا تريد الحرب".', "لافروف", "تاس"),
+    ],
+)
+def test_relayed_speaker_and_secondary_source(text: str, speaker: str, source: str) -> None:
     """نقلت وكالة X عن Y: Y speaks, X is the secondary source."""
-    (claim,) = arquotes.extract(
-        "ونقلت وكالة رويترز عن مصدر حكومي قوله إن المفاوضات ستستأنف.").claims
-    assert claim.attribution is not None and claim.attribution.speaker is not None
-    assert claim.attribution.speaker.name == "مصدر حكومي"
-    assert claim.attribution.source == "وكالة رويترز"
-
-
-def test_relayed_unlisted_name_before_his_saying() -> None:
-    """عن لافروف قوله: an unlisted name is the relayed speaker when قوله follows it."""
-    (quote,) = arquotes.extract(
-        'ونقلت وكالة "تاس" عن لافروف قوله: "روسيا لا تريد الحرب".').quotes
-    assert quote.attribution is not None and quote.attribution.speaker is not None
-    assert quote.attribution.speaker.name == "لافروف"
-    assert quote.attribution.source == "تاس"
+    result = arquotes.extract(text)
+    [attribution] = [q.attribution for q in result.quotes] + [c.attribution for c in result.claims]
+    assert attribution is not None and attribution.speaker is not None
+    assert attribution.speaker.name == speaker
+    assert attribution.source == source
 
 
 def test_relayed_unlisted_word_without_a_saying_is_not_a_speaker() -> None:

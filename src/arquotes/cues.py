@@ -194,9 +194,11 @@ class _CueReader:
             return mention
         # An unlisted name is the speaker when his saying follows: عن لافروف قوله
         mention = read_mention(self.doc, rest[1:], self.lex, bare_names=True)
-        after = [t for t in rest if mention is not None and t.start >= mention.end][:1]
-        return mention if after and (after[0].text in self.lex.relay_sayings
-                                     or after[0].text in self.lex.complementizers) else None
+        if mention is None:
+            return None
+        after = next((t.text for t in rest if t.start >= mention.end), None)
+        return mention if after is not None and (
+            after in self.lex.relay_sayings or after in self.lex.complementizers) else None
 
     def quote_before(self, start: int) -> Complement | None:
         """The quotation right before a cue that follows it: «...»، قال الوزير."""
@@ -395,7 +397,7 @@ class _CueReader:
         return end
 
 
-def _adverb(document: Document, match: _Match, lexicon: Lexicon) -> bool:
+def _used_as_another_word(document: Document, match: _Match, lexicon: Lexicon) -> bool:
     """A cue word read as an adverb, preposition or noun: it ends no other cue's clause.
 
     وأكد الرئيس مجددا أن ...: a participle that takes no clause, right before a
@@ -575,9 +577,9 @@ def _introduces_nothing(reader: _CueReader, match: _Match, head: list[Token]) ->
     """A cue that cannot introduce speech, judged by the word right after it."""
     if not head:
         return False
-    document, lexicon = reader.doc, reader.lex
-    form_text = document.text[match.start + (1 if match.clitic else 0) : match.end]
-    if head[0].text in lexicon.complementizers and form_text in lexicon.narrator_forms:
+    lexicon = reader.lex
+    if head[0].text in lexicon.complementizers and not match.with_object and (
+            match.form.form in lexicon.narrator_forms):
         return True  # ويذكر أن ...: "it is worth mentioning", the narrator speaking
     # Another cue follows at once: this one introduces nothing (قال أكد ...).
     return reader.blocks(head[0]) and reader.quote_before(match.start) is None
@@ -598,7 +600,7 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     }
     stopping = frozenset(m.start for m in matches
                          if m.form.kind != "source" and m.start not in source_verbs
-                         and not _adverb(document, m, lexicon))
+                         and not _used_as_another_word(document, m, lexicon))
     reader = _CueReader(document, lexicon, quotes, stopping)
     hits: list[CueHit] = []
     for match in matches:

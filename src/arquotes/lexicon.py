@@ -22,7 +22,7 @@ from arquotes.model import CueCategory, SpeakerKind
 from arquotes.normalize import fold_word
 
 __all__ = [
-    "POSSESSIVES",
+    "ATTACHED_PRONOUNS",
     "CueForm",
     "KnownSpeaker",
     "Lexicon",
@@ -68,8 +68,9 @@ def _strip_clitics(token: str) -> Iterator[str]:
         yield rest[2:]
 
 
-POSSESSIVES = ("هما", "هم", "ها", "ه")
-"""Attached possessive pronouns, longest first (منصته، صفحتها، حسابهم)."""
+ATTACHED_PRONOUNS = ("هما", "هم", "ها", "ه")
+"""Attached pronouns, longest first: possessive on nouns (منصته، صفحتها), object on verbs
+(ينفيه، يصفها)."""
 
 
 def possessed_stems(token: str) -> tuple[str, ...]:
@@ -78,7 +79,7 @@ def possessed_stems(token: str) -> tuple[str, ...]:
     منصته -> منصت, منصه (the ة of منصة is written ت before a suffix and folds to ه).
     Nothing for a word too short to carry one.
     """
-    for suffix in POSSESSIVES:
+    for suffix in ATTACHED_PRONOUNS:
         stem = token[: -len(suffix)]
         if token.endswith(suffix) and len(stem) >= 3:
             return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)

@@ -22,7 +22,7 @@ from functools import cache
 import attrs
 import regex
 
-from arquotes.lexicon import Lexicon
+from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon
 
 __all__ = [
     "PARAGRAPH_BREAK",
@@ -63,9 +63,8 @@ TOKEN = regex.compile(
 
 # One letter or digit: what a word boundary of the cue pattern looks at.
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", FLAGS)
-# Leading conjunctions and trailing object pronouns of the cue pattern, longest first.
+# Leading conjunctions of the cue pattern; its trailing object pronouns are ATTACHED_PRONOUNS.
 _CLITICS = ("و", "ف")
-_OBJECTS = ("هما", "هم", "ها", "ه")
 # A run of spaces inside a multi-word cue form, as `regex` reads ``\s``. The stdlib engine's
 # ``\s`` also takes the separators U+001C to U+001F, which are not white space for `regex`.
 _SPACE_RUN_REGEX = r"\s+"
@@ -160,7 +159,7 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
         (?<![\p{{L}}\p{{N}}])           # starts a word
         (?P<clitic>[{"".join(_CLITICS)}])?              # conjunction clitic: وقال، فقال
         (?P<form>{trie_pattern(lexicon.cues)})
-        (?P<object>{"|".join(_OBJECTS)})?       # object pronoun on a verb: ينفيه، وصفته، يصفها
+        (?P<object>{"|".join(ATTACHED_PRONOUNS)})?  # object pronoun: ينفيه، وصفته، يصفها
         (?![\p{{L}}\p{{N}}])            # ends a word
         """,
         FLAGS,
@@ -170,7 +169,7 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
         (?<![^\W_])                      # starts a word: no letter or digit before
         (?P<clitic>[{"".join(_CLITICS)}])?
         (?P<form>{trie_pattern(lexicon.cues, _SPACE_RUN_STDLIB)})
-        (?P<object>{"|".join(_OBJECTS)})?
+        (?P<object>{"|".join(ATTACHED_PRONOUNS)})?
         (?![^\W_])                       # ends a word: no letter or digit after
         """,
         re.VERBOSE,

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import POSSESSIVES, KnownSpeaker, Lexicon, token_variants
+from arquotes.lexicon import ATTACHED_PRONOUNS, KnownSpeaker, Lexicon, token_variants
 from arquotes.model import Span, Speaker, SpeakerKind
 from arquotes.normalize import fold_word, strip_marks
 
@@ -146,8 +146,11 @@ class _Reader:
         if not (self.lex.male_names.exact(token.text) or self.lex.female_names.exact(token.text)):
             return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
-        written = strip_marks(self.doc.view.text_of(token.start, token.end))
-        return written not in self.lex.not_names
+        return self.written(token) not in self.lex.not_names
+
+    def written(self, token: Token) -> str:
+        """The token as the article spells it, without diacritics (علي، على، حديثه، حديثة)."""
+        return strip_marks(self.doc.view.text_of(token.start, token.end))
 
     def is_role(self, token: Token) -> bool:
         return token.text in self.lex.roles or token.text in self.lex.honorifics
@@ -501,8 +504,8 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
 
 def _possessed(reader: _Reader, token: Token) -> bool:
     """The word as written ends in a pronoun: ه (not ة, which folding also makes ه), ها, هم."""
-    written = strip_marks(reader.doc.view.text_of(token.start, token.end))
-    return len(written) > 3 and written.endswith(POSSESSIVES)
+    written = reader.written(token)
+    return len(written) > 3 and written.endswith(ATTACHED_PRONOUNS)
 
 
 @attrs.define

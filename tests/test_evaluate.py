@@ -156,6 +156,45 @@ def test_same_speaker(predicted: str | None, gold: str | None, same: bool) -> No
     assert same_speaker(predicted, gold) is same
 
 
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("الأمن الأردني", "الجيش الأردني", False),  # two bodies sharing a nisba adjective
+        ("وزارة الصحة الأردنية", "القوات المسلحة الأردنية", False),
+        ("علي الزيدي", "حسن الزيدي", False),  # two people sharing a nisba family name
+        ("الزيدي", "علي الزيدي", True),  # contained
+        ("علي الزيدى", "على الزيدي", True),  # alef maqsura folded
+        ("عدي الزيدي", "علي الزيدي", True),  # first words within two edits
+        ("القوات الأردنية", "الجيش الأردني", False),  # -ية against -ي: different last words
+        ("مصطفى", "مصطفى", True),
+        ("كمال مصطفى", "حسن مصطفى", False),  # folded ى reads as a nisba ending, as in score.py
+        ("الإمارات العربية المتحدة", "الأمم المتحدة", True),  # a non-nisba last word suffices
+    ],
+)
+def test_same_speaker_with_shared_nisba(predicted: str, gold: str, same: bool) -> None:
+    """A shared nisba last word (-ي/-ية) names one speaker only if the first words agree."""
+    assert same_speaker(predicted, gold) is same
+
+
+_NAME_WORDS = [
+    "علي", "على", "عدي", "حسن", "حسين", "الأمن", "الجيش", "وزارة", "القوات", "محمد", "الأمم",
+    "الزيدي", "الزيدى", "الأردني", "الأردنية", "الاردنيه", "المتحدة", "بيسكوف", "مصطفى",
+    "الكرملين", "دميتري", "ديمتري", "الجيشي", "العراقي", "عراقي", "أبو", "الصحة", "ي", "يه",
+]
+
+
+@needs_score_py
+@settings(max_examples=400, deadline=None)
+@given(
+    predicted=st.lists(st.sampled_from(_NAME_WORDS), min_size=0, max_size=4).map(" ".join),
+    gold=st.lists(st.sampled_from(_NAME_WORDS), min_size=0, max_size=4).map(" ".join),
+)
+def test_same_speaker_agrees_with_score_py(predicted: str, gold: str) -> None:
+    """On names built from nisbas, near-spellings and plain words, we decide as score.py does."""
+    reference = _load_score_py().same_speaker(predicted, gold)
+    assert same_speaker(predicted, gold) is bool(reference)
+
+
 def test_occurrence_picks_later_copy() -> None:
     """``occurrence`` 1 locates the second copy of a repeated content."""
     text = "قال علي: نعم. ثم قال علي: نعم."

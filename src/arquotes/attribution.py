@@ -26,17 +26,19 @@ from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon
+from arquotes.mentions import Mention, MentionKind, read_mention
 from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
 from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import is_fragment, quote_kind
-from arquotes.speakers import Entity, EntityTable, Mention, MentionKind, read_mention
+from arquotes.resolve import Entity, EntityTable
 
 __all__ = ["attribute"]
 
 _NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
 _QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
 _SUBJECT_WORDS = 3  # words a quotation may follow its complementizer by and still be direct
+_OPENER_WORDS = 6  # a sentence's opening verb has its subject named within this many tokens
 
 
 @attrs.define
@@ -121,12 +123,22 @@ class _Attributor:
         self._indexed = 0
         # head of a definite anaphor -> (text scanned up to, latest body mention with that head)
         self._antecedents: dict[str, tuple[int, Mention | None]] = {}
+        self.persons: list[Mention] = []  # every person named in the article, by start
+        self._person_starts: list[int] = []
 
     # 1. entities -------------------------------------------------------------------------
-    def register(self, uses: Sequence[SourceUse]) -> None:
+    def register(self, uses: Sequence[SourceUse], persons: Sequence[Mention]) -> None:
+        """Enter every naming mention: cue subjects, headlines, sources, persons.
+
+        ``persons`` are every person the article names anywhere; each phrase enters once.
+        """
         mentions = [(h.subject, h.form.feminine) for h in self.hits if h.subject is not None]
         mentions += [(h.mention, False) for h in self.headlines]
         mentions += [(u.mention, False) for u in uses if u.mention is not None]
+        written = {(m.start, m.end) for m, _ in mentions}
+        mentions += [(m, False) for m in persons if (m.start, m.end) not in written]
+        self.persons = sorted(persons, key=lambda m: m.start)
+        self._person_starts = [m.start for m in self.persons]
         for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
             if mention.kind in _NAMING and not mention.bare:
                 self.table.add(mention, feminine_verb=feminine)
@@ -431,15 +443,42 @@ class _Attributor:
             opener = self._sentence_subject(hit.start)
             if opener is not None:
                 return opener, 0.7
+        named = self._person_before(hit, history)
+        if named is not None:
+            return named, 0.6
         latest = history.latest(hit.form.feminine)
         return latest, 0.7 if latest is not None else 0.0
+
+    def _person_before(self, hit: CueHit, history: _History) -> Entity | None:
+        """A person named right before the cue, when no one spoke in its paragraph.
+
+        وفي حوار مع مديرة المعرض هالة يوسف، قالت إن ...; وتحدثت إلى الناشط سامي علي، الذي
+        أشار إلى ...: the verb has no written subject and the discourse has no speaker nearby,
+        so the person just named (of the verb's gender) is who speaks.
+        """
+        paragraph, _ = self.doc.paragraph_at(hit.start)
+        if history.items and history.items[-1].start >= paragraph:
+            return None
+        k = bisect.bisect_left(self._person_starts, hit.start)
+        if not k:
+            return None
+        mention = self.persons[k - 1]
+        between = self.doc.text[mention.end : hit.start].strip(" ،,")
+        if mention.end > hit.start or (between and between not in self.lex.relative_pronouns):
+            return None  # only a comma or a relative (، الذي أشار) between the name and verb
+        part = mention.name or (mention.start, mention.end)
+        entity = self.table.find_by_name(self.doc.text[part[0] : part[1]], before=hit.start)
+        if entity is None or entity.feminine != hit.form.feminine:
+            return None
+        return entity
 
     def _entity_of(self, mention: Mention, hit: CueHit | None,
                    history: _History | None = None) -> Entity | None:
         feminine = hit.form.feminine if hit is not None else False
         if mention.kind in _NAMING:
             part = mention.name or mention.role or (mention.start, mention.end)
-            found = self.table.find_by_name(self.doc.text[part[0] : part[1]])
+            found = self.table.find_by_name(self.doc.text[part[0] : part[1]],
+                                            before=mention.start)
             return found or self.table.add(mention, feminine_verb=feminine)
         if mention.kind is MentionKind.ANAPHOR:
             latter = self._latter(mention)
@@ -504,7 +543,12 @@ class _Attributor:
             return None
         mention = read_mention(self.doc, tokens[1:], self.lex, bare_names=False)
         if mention is None or mention.kind not in _NAMING:
-            return None
+            # روى رجل الأعمال سامي علي ...: a person named within the verb's first words.
+            reach = tokens[min(len(tokens), _OPENER_WORDS) - 1].end
+            k = bisect.bisect_left(self._person_starts, tokens[1].start)
+            if k == len(self.persons) or self.persons[k].start >= reach:
+                return None
+            mention = self.persons[k]
         return self._entity_of(mention, None)
 
     def _first_after(self, pos: int) -> Entity | None:
@@ -630,11 +674,12 @@ class _Builder:
 
 
 def attribute(document: Document, lexicon: Lexicon, quotes: QuoteIndex,
-              hits: Sequence[CueHit], headlines: Sequence[Headline]) -> Extraction:
+              hits: Sequence[CueHit], headlines: Sequence[Headline], *,
+              persons: Sequence[Mention] = ()) -> Extraction:
     """Everything found in one article (see module docstring)."""
     worker = _Attributor(document, lexicon, quotes, hits, headlines)
     uses = [read_source(document, h, lexicon, worker.by_start) for h in worker.sources]
-    worker.register(uses)
+    worker.register(uses, persons)
     worker.cut_claims(uses)
     worker.link_quotes()
     worker.mixed_into_claims()

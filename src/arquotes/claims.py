@@ -23,8 +23,8 @@ import attrs
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
+from arquotes.mentions import Mention, read_mention
 from arquotes.patterns import SENTENCE_END
-from arquotes.speakers import Mention, read_mention
 
 __all__ = ["Headline", "SourceUse", "clause_end", "find_headlines", "read_source", "trim"]
 

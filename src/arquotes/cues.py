@@ -24,9 +24,9 @@ import regex
 
 from arquotes.document import Document, Token
 from arquotes.lexicon import CueForm, Lexicon
+from arquotes.mentions import Mention, MentionKind, read_mention
 from arquotes.patterns import Patterns
 from arquotes.quotes import QuoteCandidate
-from arquotes.speakers import Mention, MentionKind, read_mention
 
 __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 

@@ -1,4 +1,4 @@
-"""The pipeline: ``text -> fold -> quotes -> cues -> speakers -> attribution -> Extraction``.
+"""The pipeline: ``text -> fold -> quotes -> mentions -> cues -> claims -> attribution``.
 
 `extract` uses the bundled lexicon; `Extractor` lets a user add cue verbs, source phrases,
 titles and known speakers from Python values or a TOML file.
@@ -21,6 +21,7 @@ from arquotes.lexicon import (
     known_speaker,
     load_user_lexicon,
 )
+from arquotes.mentions import find_mentions
 from arquotes.model import Extraction
 from arquotes.normalize import fold
 from arquotes.patterns import compile_patterns
@@ -72,9 +73,10 @@ class Extractor:
             i for i, q in enumerate(candidates) if not_a_quote(document, q, self.lexicon)
         )
         quotes = QuoteIndex(candidates, names)
+        persons = find_mentions(document, self.lexicon)
         hits = find_cues(document, self.patterns, self.lexicon, quotes)
         headlines = find_headlines(document, self.lexicon, hits)
-        return attribute(document, self.lexicon, quotes, hits, headlines)
+        return attribute(document, self.lexicon, quotes, hits, headlines, persons=persons)
 
 
 _DEFAULT: Extractor | None = None

@@ -225,6 +225,8 @@ class Lexicon:
     latter: frozenset[str]
     pronoun_subjects: frozenset[str]
     relatives: frozenset[str]
+    relative_pronouns: frozenset[str]
+    """الذي، التي: after a person named, the verb that follows has that person as subject."""
     stops: WordSet
     soft_stops: frozenset[str]
     prepositions: frozenset[str]
@@ -425,6 +427,7 @@ def default_lexicon() -> Lexicon:
         latter=folded(speakers, "anaphora.latter", "speakers.toml"),
         pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
         relatives=folded(speakers, "anaphora.relatives", "speakers.toml"),
+        relative_pronouns=folded(speakers, "anaphora.relative_pronouns", "speakers.toml"),
         stops=words(speakers, "stops.words", "speakers.toml"),
         soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
         prepositions=folded(speakers, "stops.prepositions", "speakers.toml"),

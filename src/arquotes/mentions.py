@@ -1,4 +1,4 @@
-"""Speaker mentions: read a subject phrase into role and name, group mentions into entities.
+"""Mentions: read a speaker phrase into role and name, and find every person in an article.
 
 A mention is read from the tokens that follow a cue verb (VSO: وقال المتحدث باسم الكرملين
 ديمتري بيسكوف) or precede it (SVO: بيسكوف قال). Its first token decides what it is:
@@ -12,28 +12,24 @@ A mention is read from the tokens that follow a cue verb (VSO: وقال المت
   an ANAPHOR, resolved later to the entity they point back to;
 * any other word right after a cue verb is taken as a bare name (زيلينسكي، المنجم).
 
-`EntityTable` then groups the mentions of one article: surname and spelling variants
-(ديمتري/دميتري بيسكوف، تروس/تراس) by consonant skeleton, role-only mentions by the roles
-written beside names, anaphors by shared head words.
+`arquotes.resolve` then groups the mentions of one article into entities.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 import attrs
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import ATTACHED_PRONOUNS, KnownSpeaker, Lexicon, token_variants
-from arquotes.model import Span, Speaker, SpeakerKind
-from arquotes.normalize import fold_word, strip_marks
+from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, token_variants
+from arquotes.names_data import common_words, given_names, surnames
+from arquotes.normalize import strip_marks
 
-__all__ = [
-    "Entity", "EntityTable", "Mention", "MentionKind", "core", "read_mention", "skeleton",
-]
+__all__ = ["Mention", "MentionKind", "core", "find_mentions", "read_mention", "skeleton"]
 
 _MAX_TOKENS = 12
 _APPOSITION = frozenset("،,؛;")
@@ -142,25 +138,57 @@ class _Reader:
         return j + 1 < len(self.toks) and self.soft_stop(self.toks[j]) and (
             self.lex.occasions.possessed(self.toks[j + 1].text))
 
-    def is_given(self, token: Token) -> bool:
-        if not (self.lex.male_names.exact(token.text) or self.lex.female_names.exact(token.text)):
-            return False
+    def is_given(self, token: Token, following: Token | None = None) -> bool:
+        """A given name: in the bundled lists, or in the names data (`arquotes.names_data`).
+
+        A data name that is also a common word (باسم "in the name of", ديوان، حصة) is a
+        name only when ``following``, the next token, is a name unit too (باسم يوسف).
+        """
+        text = token.text
+        lex = self.lex
+        if not (lex.male_names.exact(text) or lex.female_names.exact(text)):
+            if text not in given_names() or text in lex.role_links:
+                return False
+            if text in common_words() and not (following is not None and (
+                    following.text in surnames() or following.text in given_names())):
+                return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
-        return self.written(token) not in self.lex.not_names
+        return self.written(token) not in lex.not_names
+
+    def given_at(self, k: int) -> bool:
+        """`is_given` for the token at ``k``, with the token after it as evidence."""
+        return self.is_given(self.toks[k], self.toks[k + 1] if k + 1 < len(self.toks) else None)
 
     def written(self, token: Token) -> str:
         """The token as the article spells it, without diacritics (علي، على، حديثه، حديثة)."""
         return strip_marks(self.doc.view.text_of(token.start, token.end))
 
+    def family_name(self, token: Token) -> bool:
+        """A family name with the article, which may end a three-word name.
+
+        A listed surname or a nisba (-ي): محمد شياع السوداني, not any definite noun (الوفد).
+        """
+        text = token.text
+        return text.startswith("ال") and (text in surnames() or text.endswith("ي"))
+
     def is_role(self, token: Token) -> bool:
         return token.text in self.lex.roles or token.text in self.lex.honorifics
 
     def name_ahead(self, i: int) -> bool:
-        """A given or known name follows before the next hard stop (within 6 tokens)."""
-        for token in self.toks[i : i + 6]:
+        """A given or known name follows before the next hard stop (within 6 tokens).
+
+        A comma may stand between (السفير لدى المملكة، مايكل راتني، إن): the name after it
+        may then be unlisted, if it runs up to the reported clause (`name_to_clause`).
+        """
+        for k in range(i, min(len(self.toks), i + 6)):
+            token = self.toks[k]
+            if token.text in _APPOSITION and k > i:
+                return k + 1 < len(self.toks) and (
+                    self.given_at(k + 1)
+                    or self.name_to_clause(k + 1, k + 5) is not None)
             if self.hard_stop(token):
                 return False
-            if self.is_given(token) or skeleton(token.text) in self.known:
+            if self.given_at(k) or skeleton(token.text) in self.known:
                 return True
         return False
 
@@ -202,8 +230,8 @@ class _Reader:
                 continue
             # A second surname word only after a given name (محمد علي حسن) or as a family
             # name with the article (محمد شياع السوداني); at most three plain words.
-            if plain >= 1 and not (self.is_given(self.toks[j - 1]) or (
-                    plain == 1 and token.text.startswith("ال"))):
+            if plain >= 1 and not (self.given_at(j - 1) or (
+                    plain == 1 and self.family_name(token))):
                 return self.name_to_clause(j, i + 6) or j
             if self.lex.body_heads.phrase_at(self.texts, j):
                 break
@@ -217,16 +245,21 @@ class _Reader:
         # A definite head (الرئيس) is a whole role: only definite words may follow it
         # (الرئيس الأمريكي), an indefinite one is an adverb or object (الرئيس هاتفيا).
         definite_seen = self.toks[i].text.startswith("ال")
+        governed = False
         while j < len(self.toks) and j - i < _MAX_TOKENS:
             token = self.toks[j]
-            if self.is_given(token):
+            if self.given_at(j):
                 return j, j
-            if self.hard_stop(token):
-                break
-            if self.soft_stop(token):
+            if token.text not in self.stop_words and (
+                    self.soft_stop(token) or token.text in self.lex.prepositions):
+                # النائب عن محافظة البصرة عامر الفايز، السفير لدى المملكة ...: a role runs on
+                # through a preposition (not one its verb governs) only to a name after it;
+                # the preposition's object may be indefinite (لدى روسيا).
                 if self.name_ahead(j + 1) and not self.channel_at(j):
-                    j += 1
+                    j += 2
                     continue
+                break
+            if self.hard_stop(token):
                 break
             text = token.text
             attached = _attached(text, "وبل")
@@ -235,9 +268,12 @@ class _Reader:
             definite = _definite(text) or attached
             if skeleton(text) in self.known and not attached:
                 return j, j
-            if not definite and definite_seen and not self.is_role(token):
+            if not (definite or governed) and definite_seen and not self.is_role(token):
                 break  # an indefinite word after a complete role: the object begins
             definite_seen = definite_seen or definite
+            # باسم كتائب القسام: an indefinite noun after a preposition is in construct with
+            # the next word, which may itself be indefinite (للحركة is complete).
+            governed = attached and text[0] in "بل" and not _definite(text)
             j += 1
         return j, None
 
@@ -251,7 +287,7 @@ class _Reader:
         j = i + 1
         while j < len(self.toks) and j - i < limit:
             token = self.toks[j]
-            if self.hard_stop(token) or self.is_given(token) or self.channel_at(j):
+            if self.hard_stop(token) or self.given_at(j) or self.channel_at(j):
                 break
             if (self.toks[j - 1].text.startswith("ال") and not _definite_or_attached(token.text)
                     and not _coordinated(self, token.text)
@@ -304,6 +340,11 @@ def read_mention(
     rest = [t for t in tokens if t.start >= found.end]
     if len(rest) >= 2 and rest[0].text in _APPOSITION:
         named = _read_mention(document, rest[1:], lexicon, known_names, bare_names=False)
+        if named is None:  # an unlisted name up to the clause: السفير، مايكل راتني، إن
+            reader = _Reader(document, lexicon, rest[1:], known_names)
+            end = reader.name_to_clause(0, 4)
+            if end:
+                named = _mention(reader, MentionKind.PERSON, end, name=(0, end))
         if named is not None and named.kind is MentionKind.PERSON and named.name:
             return attrs.evolve(named, start=found.start, role=(found.start, found.end),
                                 feminine=found.feminine or named.feminine)
@@ -355,19 +396,39 @@ def _anaphor(reader: _Reader) -> Mention | None:
     return _mention(reader, MentionKind.ANAPHOR, n)
 
 
+def _trailing_role(reader: _Reader, end: int) -> tuple[int, int] | None:
+    """The role written after a name that ends at ``end``, as token indices.
+
+    It follows at once (خالد الفالح وزير النفط) or as an apposition between commas
+    (محمد صديقي، وزير الفلاحة، إن): a role closed by a comma, colon or complementizer.
+    """
+    toks = reader.toks
+    start = end
+    if end + 1 < len(toks) and toks[end].text in _APPOSITION and reader.is_role(toks[end + 1]):
+        start = end + 1
+    if start >= len(toks) or not reader.is_role(toks[start]):
+        return None
+    role_end, name_at = reader.read_role(start)
+    closed = role_end >= len(toks) or toks[role_end].text in _CLAUSE_OPENERS or (
+        reader.lex.is_complementizer(toks[role_end].text))
+    if start == end or (name_at is None and closed):
+        return start, role_end
+    return None
+
+
 def _with_trailing_role(reader: _Reader, end: int, **fields: Any) -> Mention:
-    """A person named first, with the role written after the name (خالد الفالح وزير ...)."""
-    if end < len(reader.toks) and reader.is_role(reader.toks[end]):
-        role_end, _ = reader.read_role(end)
-        return _mention(reader, MentionKind.PERSON, role_end, name=(0, end),
-                        role=(end, role_end), **fields)
+    """A person named first, with the role written after the name, if any."""
+    role = _trailing_role(reader, end)
+    if role is not None:
+        return _mention(reader, MentionKind.PERSON, role[1], name=(0, end), role=role,
+                        **fields)
     return _mention(reader, MentionKind.PERSON, end, name=(0, end), **fields)
 
 
 def _person(reader: _Reader) -> Mention | None:
     """A given name first: ديمتري بيسكوف."""
     first = reader.toks[0]
-    if not (reader.is_given(first) or _kunya(reader)):
+    if not (reader.given_at(0) or _kunya(reader)):
         return None
     if reader.is_role(first) and reader.name_ahead(1):
         return None  # نجم الفريق محمد صلاح: a role word that is also a name, before a name
@@ -398,7 +459,13 @@ def _role(reader: _Reader) -> Mention | None:
         return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
     name_end = reader.read_name(name_at)
     role = (0, name_at) if name_at > 0 else None
-    return _mention(reader, MentionKind.PERSON, name_end, name=(name_at, name_end), role=role,
+    end = name_end
+    if all(reader.texts[k] in reader.lex.honorifics for k in range(name_at)):
+        # الدكتور نبيل سعد وزير الصحة: a title before the name, the role after it.
+        trailing = _trailing_role(reader, name_end)
+        if trailing is not None:
+            role, end = trailing, trailing[1]
+    return _mention(reader, MentionKind.PERSON, end, name=(name_at, name_end), role=role,
                     feminine=feminine)
 
 
@@ -508,246 +575,44 @@ def _possessed(reader: _Reader, token: Token) -> bool:
     return len(written) > 3 and written.endswith(ATTACHED_PRONOUNS)
 
 
-@attrs.define
-class Entity:
-    """A speaker being assembled from its mentions."""
-
-    kind: SpeakerKind
-    names: list[str] = attrs.field(factory=list)
-    """Folded names, for matching."""
-    originals: list[str] = attrs.field(factory=list)
-    """The same names as written."""
-    roles: list[str] = attrs.field(factory=list)
-    role_texts: list[str] = attrs.field(factory=list)
-    spans: list[Span] = attrs.field(factory=list)
-    feminine: bool = False
-    order: int = 0
-    seen: int = 0
-    """When the entity was last named, for "latest first" lookups."""
-    canonical: str | None = None
-    """The name a user gave for a known speaker, used as written."""
-
-    def best_name(self) -> str:
-        """The user's name, else the fullest name: most words, then longest, then first."""
-        if self.canonical is not None:
-            return self.canonical
-        if not self.originals:
-            return self.role_texts[0] if self.role_texts else ""
-        return max(self.originals, key=lambda n: (len(n.split()), len(n)))
-
-    def to_speaker(self) -> Speaker:
-        """The public `Speaker` for this entity."""
-        name = self.best_name()
-        aliases = tuple(dict.fromkeys(n for n in self.originals if n != name))
-        return Speaker(
-            name=name,
-            kind=self.kind,
-            mentions=tuple(sorted(set(self.spans), key=lambda s: (s.start, s.end))),
-            aliases=aliases,
-            roles=tuple(dict.fromkeys(self.role_texts)),
-        )
+_PHRASE_WINDOW = 16
+"""Tokens a person mention found by the article-wide scan may span, at most."""
 
 
-def _same_name(words: list[str], other: list[str], kind: SpeakerKind) -> bool:
-    """Whether two folded names name one entity.
+def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
+    """Every person the article names, with any role written beside the name.
 
-    Persons: same surname skeleton (دميتري/ديمتري بيسكوف، تروس/تراس) and, when both give
-    one, the same first-name skeleton; a lone first name matches a two-word name. Bodies:
-    the same words, one a prefix of the other (وزارة الصحة، وزارة الصحة والسكان), or one is
-    the other with a head noun in front (الأمم المتحدة، منظمة الأمم المتحدة), but not with
-    words after it (مكتب الأمم المتحدة لحقوق الإنسان is another body).
+    Not only the subjects of cues: a person first named as the subject of another verb
+    (افتتح الدكتور نبيل سعد وزير الصحة المؤتمر) or inside a phrase (في حوار مع مديرة المعرض
+    هالة يوسف) is what a later وزير الصحة or وأضافت points back to. A phrase is read where a
+    given name, a name particle or a role head stands; each token is read at most once by a
+    phrase that starts on it, and a phrase spans at most `_PHRASE_WINDOW` tokens, so the
+    scan is linear in the article.
     """
-    if not other:
-        return False
-    if [core(w) for w in words] == [core(w) for w in other]:
-        return True
-    if kind is SpeakerKind.PERSON:
-        if skeleton(other[-1]) == skeleton(words[-1]) and (
-            len(words) == 1 or len(other) == 1 or skeleton(other[0]) == skeleton(words[0])
-        ):
-            return True
-        return len(words) == 1 and len(other) == 2 and skeleton(other[0]) == skeleton(words[0])
-    short, long_ = sorted(([core(w) for w in words], [core(w) for w in other]), key=len)
-    n = len(short)
-    return long_[:n] == short or (long_[1:] == short and n >= 1)
+    found: list[Mention] = []
+    reader = _Reader(document, lexicon, [], frozenset())
+    reached = 0
+    for token in _all_tokens(document):
+        if token.start < reached or not token.is_word:
+            continue
+        if not (reader.is_given(token, None) or token.text in given_names()
+                or reader.is_role(token) or token.text in lexicon.particles):
+            continue
+        window = document.tokens(token.start, document.sentence_end(token.start),
+                                 _PHRASE_WINDOW)
+        mention = read_mention(document, window, lexicon, bare_names=False)
+        if mention is not None and mention.kind is MentionKind.PERSON and mention.name:
+            found.append(mention)
+            reached = mention.end
+    return found
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in text.split() if w]
-
-
-def _content_words(text: str) -> set[str]:
-    """Role words without clitics or article, for subset matching of roles."""
-    return {core(word) for word in _words(text)}
-
-
-class EntityTable:
-    """Groups the mentions of one article into entities and resolves role-only mentions.
-
-    Lookups go through an index of name and role words (surname skeletons, first words,
-    content words), so an article with many speakers stays linear: each lookup checks only
-    the entities that share a word with the query, and takes the most recently mentioned.
-    """
-
-    def __init__(self, document: Document, known: Iterable[KnownSpeaker] = ()) -> None:
-        """A table for ``document``, seeded with the user's known speakers and aliases."""
-        self.document = document
-        self.entities: list[Entity] = []
-        self._index: dict[str, list[Entity]] = {}
-        self._clock = 0
-        for speaker in known:
-            entity = self._new(speaker.kind)
-            entity.canonical = speaker.name
-            entity.feminine = speaker.feminine
-            for name in (speaker.name, *speaker.aliases):
-                self._add_name(entity, " ".join(fold_word(w) for w in name.split()), None)
-
-    def _new(self, kind: SpeakerKind) -> Entity:
-        entity = Entity(kind=kind, order=len(self.entities))
-        self.entities.append(entity)
-        return entity
-
-    def _file(self, entity: Entity, keys: Iterable[str]) -> None:
-        for key in keys:
-            bucket = self._index.setdefault(key, [])
-            if not bucket or bucket[-1] is not entity:
-                bucket.append(entity)
-
-    def _add_name(self, entity: Entity, folded: str, original: str | None) -> None:
-        self._add_text(entity, entity.names, entity.originals, folded, original, keys=(
-            lambda words: [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
-                           *(f"C:{core(w)}" for w in words[:2])]))
-
-    def _add_role(self, entity: Entity, folded: str, original: str | None) -> None:
-        self._add_text(entity, entity.roles, entity.role_texts, folded, original,
-                       keys=lambda words: [f"C:{core(words[0])}"])
-
-    def _add_text(self, entity: Entity, folded_texts: list[str], originals: list[str],
-                  folded: str, original: str | None, *,
-                  keys: Callable[[list[str]], list[str]]) -> None:
-        """Record a name or role once, and file the entity under its words."""
-        if original is not None and original not in originals:
-            originals.append(original)
-        if folded in folded_texts:
+def _all_tokens(document: Document) -> Iterator[Token]:
+    """The article's tokens in order, fetched a block at a time (memory stays flat)."""
+    position, end = 0, len(document.text)
+    while position < end:
+        block = document.tokens(position, end, 4096)
+        if not block:
             return
-        folded_texts.append(folded)
-        words = _words(folded)
-        if words:
-            self._file(entity, [*keys(words), *(f"W:{core(w)}" for w in words)])
-
-    def _touch(self, entity: Entity) -> None:
-        self._clock += 1
-        entity.seen = self._clock
-
-    def _candidates(self, keys: Iterable[str]) -> list[Entity]:
-        """Entities filed under any of ``keys``, most recently mentioned first."""
-        found = {id(e): e for key in keys for e in self._index.get(key, ())}
-        return sorted(found.values(), key=lambda e: (e.seen, e.order), reverse=True)
-
-    def _text(self, part: tuple[int, int]) -> tuple[str, str]:
-        folded = self.document.text[part[0] : part[1]]
-        return folded, self.document.view.text_of(*part)
-
-    def _kind(self, mention: Mention) -> SpeakerKind:
-        if mention.kind in (MentionKind.BODY, MentionKind.ANAPHOR):
-            return SpeakerKind.BODY
-        if mention.kind is MentionKind.UNNAMED:
-            return SpeakerKind.UNNAMED
-        return SpeakerKind.PERSON
-
-    def find_by_name(self, folded: str) -> Entity | None:
-        """The entity whose name matches ``folded`` (see `_same_name`), latest first."""
-        words = _words(folded)
-        if not words:
-            return None
-        keys = [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[-1])}",
-                *(f"C:{core(w)}" for w in words[:2])]
-        for entity in self._candidates(keys):
-            if any(_same_name(words, _words(name), entity.kind) for name in entity.names):
-                return entity
-        return None
-
-    def find_by_surname(self, folded_role: str) -> Entity | None:
-        """A person whose surname ends a role phrase: النائب المقداد -> علي المقداد."""
-        words = _words(folded_role)
-        if len(words) < 2:
-            return None
-        last = skeleton(words[-1])
-        for entity in self._candidates([f"L:{last}"]):
-            if entity.kind is SpeakerKind.PERSON and any(
-                len(_words(n)) >= 2 and skeleton(_words(n)[-1]) == last for n in entity.names
-            ):
-                return entity
-        return None
-
-    def find_by_role(self, folded_role: str, *, feminine: bool | None = None) -> Entity | None:
-        """The latest entity written with a role containing every word of ``folded_role``."""
-        wanted = _content_words(folded_role)
-        if not wanted:
-            return None
-        for entity in self._candidates(f"W:{w}" for w in wanted):
-            if feminine is not None and entity.feminine != feminine:
-                continue
-            for role in entity.roles + entity.names:
-                have = _content_words(role)
-                if wanted <= have or (len(wanted) >= 3 and len(wanted & have) >= len(wanted) - 1):
-                    return entity
-        return None
-
-    def find_by_head(self, folded_head: str) -> Entity | None:
-        """The latest entity whose name or role starts with the head word of an anaphor."""
-        words = _words(folded_head)
-        if not words:
-            return None
-        head = core(words[0])
-        for entity in self._candidates([f"C:{head}"]):
-            for text in entity.names + entity.roles:
-                other = _words(text)
-                if other and core(other[0]) == head and other != words:
-                    return entity
-        return None
-
-    def add(self, mention: Mention, *, feminine_verb: bool = False) -> Entity | None:
-        """Register a mention that names its entity (name, body or description)."""
-        if mention.kind in (MentionKind.ROLE, MentionKind.ANAPHOR):
-            return None
-        part = mention.name or mention.role
-        if part is None:
-            return None
-        folded, original = self._text(part)
-        entity = self.find_by_name(folded) or self._new(self._kind(mention))
-        self._touch(entity)
-        self._add_name(entity, folded, original)
-        entity.spans.append(self.document.view.span(mention.start, mention.end))
-        entity.feminine = entity.feminine or mention.feminine or feminine_verb
-        if mention.role and mention.name:
-            self._add_role(entity, *self._text(mention.role))
-        elif mention.kind is MentionKind.UNNAMED:
-            self._add_role(entity, folded, None)
-        return entity
-
-    def resolve(self, mention: Mention, *, feminine_verb: bool = False,
-                fallback: Entity | None = None) -> Entity | None:
-        """The entity a role-only or anaphoric mention points to, or a new one for it.
-
-        An anaphor that matches nothing (البيان، المصدر ذاته) takes ``fallback``, the
-        latest speaker, when one is given.
-        """
-        part = mention.role or mention.name or (mention.start, mention.end)
-        folded, original = self._text(part)
-        entity: Entity | None
-        if mention.kind is MentionKind.ANAPHOR:
-            entity = self.find_by_head(folded) or self.find_by_role(folded) or fallback
-        else:
-            entity = (self.find_by_surname(folded) or self.find_by_role(folded)
-                      or self.find_by_name(folded))
-        if entity is None:
-            kind = SpeakerKind.BODY if mention.kind is MentionKind.ANAPHOR else (
-                SpeakerKind.UNNAMED)
-            entity = self._new(kind)
-            self._add_name(entity, folded, original)
-            self._add_role(entity, folded, None)
-        entity.spans.append(self.document.view.span(mention.start, mention.end))
-        entity.feminine = entity.feminine or mention.feminine or feminine_verb
-        return entity
-
+        yield from block
+        position = block[-1].end

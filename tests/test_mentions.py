@@ -1,11 +1,11 @@
-"""Tests for arquotes.speakers: reading speaker phrases and grouping entities."""
+"""Tests for arquotes.mentions and arquotes.resolve: speaker phrases and their entities."""
 
 from __future__ import annotations
 
 import pytest
 
 import arquotes
-from arquotes.speakers import MentionKind, read_mention, skeleton
+from arquotes.mentions import MentionKind, read_mention, skeleton
 from helpers import prepare
 
 
@@ -52,7 +52,29 @@ def mention_of(phrase: str) -> tuple[MentionKind, str | None, str | None]:
         ("وزارة الصحة في غزة إن", MentionKind.BODY, "وزارة الصحة في غزة", None),
         ("التلفزيون الرسمي عن", MentionKind.BODY, "التلفزيون الرسمي", None),
         ("نجم الفريق محمد صلاح بأنه", MentionKind.PERSON, "محمد صلاح", "نجم الفريق"),
-        ("أبو عبيدة، الناطق باسم كتائب القسام، إن", MentionKind.PERSON, "أبو عبيدة", None),
+        ("أبو عبيدة، الناطق باسم كتائب القسام، إن", MentionKind.PERSON, "أبو عبيدة",
+         "الناطق باسم كتائب القسام"),
+        # A role in apposition after the name, closed by a comma or the clause.
+        ("سامر خليل، وزير الزراعة، أن", MentionKind.PERSON, "سامر خليل", "وزير الزراعة"),
+        ("ليلى حسن، مديرة المعهد الوطني للإحصاء، إن", MentionKind.PERSON, "ليلى حسن",
+         "مديرة المعهد الوطني للإحصاء"),
+        ("محمد صديقي، وزير الفلاحة والصيد البحري، بأن", MentionKind.PERSON, "محمد صديقي",
+         "وزير الفلاحة والصيد البحري"),
+        # A role through a preposition to the name after it (عن، لدى، في، من).
+        ("النائب عن محافظة البصرة عامر الفايز، الخميس، بأن", MentionKind.PERSON,
+         "عامر الفايز", "النائب عن محافظة البصرة"),
+        ("الممثل الدائم لدى الأمم المتحدة سامي يوسف إن", MentionKind.PERSON, "سامي يوسف",
+         "الممثل الدائم لدى الأمم المتحدة"),
+        ("ممثلة المنظمة لدى روسيا، ميليتا فوينوفيتش، في حديث", MentionKind.PERSON,
+         "ميليتا فوينوفيتش", "ممثلة المنظمة لدى روسيا"),
+        # An unlisted name in apposition after a role, up to the clause.
+        ("السفير الأميركي لدى المملكة، مايكل راتني، إن", MentionKind.PERSON, "مايكل راتني",
+         "السفير الأميركي لدى المملكة"),
+        ("المدربة الوطنية، كورنيليا برانت: ", MentionKind.PERSON, "كورنيليا برانت",
+         "المدربة الوطنية"),
+        # A preposition with no name after it ends the role.
+        ("الوزير عن الاتفاق إنه", MentionKind.ROLE, None, "الوزير"),
+        ("السفير لدى وصوله إلى المطار إن", MentionKind.ROLE, None, "السفير"),
         ("الحكومة وجود أي خلافات", MentionKind.ANAPHOR, "الحكومة", None),
         ("الشركة في بيانها إلى", MentionKind.ANAPHOR, "الشركة", None),
         ("السفير لاحقا إن", MentionKind.ROLE, None, "السفير"),

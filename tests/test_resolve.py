@@ -1,0 +1,78 @@
+"""Tests for arquotes.resolve: roles, descriptions and generic heads resolved to persons."""
+
+from __future__ import annotations
+
+import pytest
+
+import arquotes
+
+
+def speakers_of(text: str) -> list[str | None]:
+    """Speaker names of every quote and claim, in text order."""
+    result = arquotes.extract(text)
+    items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
+    items.sort(key=lambda i: i.span.start)
+    return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
+            for i in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The role written after the name, in apposition; a generic head later.
+        ("أكد كمال ناصر، وزير الزراعة، أن الموسم جيد.\nوقال الوزير: «سنزيد الدعم للمزارعين».",
+         ["كمال ناصر", "كمال ناصر"]),
+        (("وقالت ليلى حسن، مديرة المعهد الوطني للإحصاء، إن الأرقام دقيقة.\n"
+          "وأوضحت المديرة أن المسح سيتكرر."),
+         ["ليلى حسن", "ليلى حسن"]),
+        # A person first named as the subject of a verb that is no cue.
+        (("افتتح الدكتور نبيل سعد وزير الصحة والسكان المؤتمر السنوي أمس.\n"
+          "وأضاف وزير الصحة أن المستشفيات جاهزة."),
+         ["نبيل سعد"]),
+        (("استقبل الرئيس التنفيذي للشركة فيصل عمران الوفد في مقرها.\n"
+          'وقال الرئيس التنفيذي "نريد شراكة طويلة".'),
+         ["فيصل عمران"]),
+        # A role variant: the article's role has more words than the later head.
+        (("صرح وزير التربية والتعليم ماجد حمدان بأن العام الدراسي سيبدأ في موعده.\n"
+          "وقال وزير التعليم إن الكتب وزعت."),
+         ["ماجد حمدان", "ماجد حمدان"]),
+    ],
+)
+def test_role_resolves_to_person_named_anywhere(text: str, expected: list[str]) -> None:
+    """Roles and generic heads resolve to the person the article names with that role."""
+    assert speakers_of(text) == expected
+
+
+def test_generic_head_takes_nearest_person_before_not_later() -> None:
+    """الوزير means the minister named last before it, not one named after it."""
+    text = (
+        "قال وزير المالية أحمد سالم إن الميزانية متوازنة.\n"
+        "وأكد الوزير أن العجز تراجع.\n"
+        "من جهته، قال وزير الاقتصاد خالد فهد إن النمو سيتسارع."
+    )
+    assert speakers_of(text) == ["أحمد سالم", "أحمد سالم", "خالد فهد"]
+
+
+def test_person_inside_a_phrase_is_the_unwritten_subject() -> None:
+    """وفي حوار مع مديرة المعرض هالة يوسف، قالت ...: the verb's speaker is the woman named."""
+    text = "وفي حوار مع مديرة المعرض هالة يوسف، قالت إن الإقبال فاق التوقعات."
+    assert speakers_of(text) == ["هالة يوسف"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("والتقت الصحيفة بالباحث الاقتصادي سامي علي، الذي أشار إلى أن الأسعار سترتفع.",
+         ["سامي علي"]),
+        ("وتحدثنا إلى المهندسة ليلى حسن التي أكدت أن المشروع تأخر.", ["ليلى حسن"]),
+    ],
+)
+def test_relative_after_a_person_names_the_speaker(text: str, expected: list[str]) -> None:
+    """NAME، الذي/التي + cue: the person named is the verb's subject."""
+    assert speakers_of(text) == expected
+
+
+def test_subject_of_opening_verb_speaks_for_a_participle() -> None:
+    """روى رجل الأعمال X ... قائلا: the person named after the opening verb speaks."""
+    text = "حكى رجل الأعمال فيصل عمران، قصة شركته قائلا إنه بدأ من الصفر."
+    assert speakers_of(text) == ["فيصل عمران"]

@@ -128,3 +128,20 @@ def test_bodies_with_extra_words_stay_apart() -> None:
     names = [c.attribution.speaker.name for c in arquotes.extract(text).claims
              if c.attribution and c.attribution.speaker]
     assert names == ["منظمة الأمم المتحدة", "مكتب الأمم المتحدة لحقوق الإنسان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("أعلنت (قوات الحماية المدنية) اليوم أنها أخمدت الحريق.", "قوات الحماية المدنية"),
+        ("وقالت نقابة الأطباء المستقلين إن الإضراب مستمر.", "نقابة الأطباء المستقلين"),
+        ("وأكدت رابطة المزارعين أن المحصول تضرر.", "رابطة المزارعين"),
+        ("وأوضحت جمعية حماية المستهلك أن الأسعار ارتفعت.", "جمعية حماية المستهلك"),
+    ],
+)
+def test_bodies_by_head_and_in_parentheses(text: str, speaker: str) -> None:
+    """Unions, associations and forces are bodies; a subject may stand in parentheses."""
+    (claim,) = arquotes.extract(text).claims
+    assert claim.attribution is not None
+    assert claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == speaker

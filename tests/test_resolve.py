@@ -76,3 +76,23 @@ def test_subject_of_opening_verb_speaks_for_a_participle() -> None:
     """روى رجل الأعمال X ... قائلا: the person named after the opening verb speaks."""
     text = "حكى رجل الأعمال فيصل عمران، قصة شركته قائلا إنه بدأ من الصفر."
     assert speakers_of(text) == ["فيصل عمران"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "ووصف استمرار الدعم الحكومي بأنه «ضروري للمزارعين».",
+        "ووصف الموسم الزراعي بـ«الاستثنائي».",
+        "ووصفت فيه القرار بأنه «متسرع».",
+        'ووصف ما ورد في التقرير بـ"التضليل".',
+        "وتعهد بمواصلة «الإصلاحات الهيكلية» حتى نهاية العام.",
+        "وكشف عن خطة «لخفض الأسعار» قريبا.",
+    ],
+)
+def test_object_after_cue_is_not_the_speaker(second: str) -> None:
+    """After وصف، تعهد، كشف the words that follow are the object: the speaker stays."""
+    text = f"قال وزير الزراعة كمال ناصر إن الحصاد جيد.\n{second}"
+    result = arquotes.extract(text)
+    items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
+    names = {i.attribution.speaker.name for i in items if i.attribution and i.attribution.speaker}
+    assert names == {"كمال ناصر"}

@@ -32,6 +32,8 @@ __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 
 _WINDOW = 45
 _COMMAS = frozenset("،,")
+_PARENTHESIS_WORDS = 8
+"""Tokens a speaker written in parentheses may span: أعلنت (قوات الدعم السريع)."""
 _SPACES = regex.compile(r"\s+")
 
 
@@ -125,6 +127,14 @@ class _CueReader:
         first = tokens[0]
         if first.is_word and self.is_cue(first):
             return None
+        if first.text == "(":
+            # A subject in parentheses: أعلنت (قوات الدعم السريع) ...
+            inner = tokens[1:]
+            close = next((k for k, t in enumerate(inner[:_PARENTHESIS_WORDS])
+                          if t.text == ")"), None)
+            if not close:
+                return None
+            return read_mention(self.doc, inner[:close], self.lex, bare_names=False)
         if not first.is_word:
             # A quoted name as subject: أكد "صندوق النقد الدولي"، ...
             index = self.quotes.by_open.get(first.start)
@@ -137,7 +147,8 @@ class _CueReader:
                 return None
             return attrs.evolve(mention, kind=MentionKind.BODY, name=(quote.start, quote.end),
                                 role=None)
-        return read_mention(self.doc, tokens, self.lex, stop_words=form.preps)
+        return read_mention(self.doc, tokens, self.lex, stop_words=form.preps,
+                            object_verb=form.takes_object or "np" in form.frames)
 
     def subject_before(self, start: int) -> tuple[Mention | None, bool]:
         """SVO subject of the verb at ``start``, and whether it is a bare pronoun."""

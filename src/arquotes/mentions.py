@@ -94,7 +94,10 @@ class _Reader:
     """Reads one speaker phrase from a token list (see `read_mention`)."""
 
     def __init__(self, document: Document, lexicon: Lexicon, tokens: Sequence[Token],
-                 known_names: frozenset[str], stop_words: frozenset[str] = frozenset()) -> None:
+                 known_names: frozenset[str], stop_words: frozenset[str] = frozenset(),
+                 *, object_verb: bool = False) -> None:
+        self.object_verb = object_verb
+        """The phrase follows a verb that takes an object: a bare word is likelier its object."""
         self.doc = document
         self.lex = lexicon
         self.toks = tokens
@@ -324,16 +327,18 @@ def read_mention(
     *,
     bare_names: bool = True,
     stop_words: frozenset[str] = frozenset(),
+    object_verb: bool = False,
 ) -> Mention | None:
     """Read the speaker phrase that starts at ``tokens[0]``, or None if none starts there.
 
     ``known_names`` holds skeletons of surnames seen elsewhere in the article; with
     ``bare_names`` an unlisted word is taken as a name (right after a cue verb, VSO order
     makes it the subject). ``stop_words`` end the phrase too: the prepositions the verb
-    governs (حذرت منظمة الصحة العالمية من ...).
+    governs (حذرت منظمة الصحة العالمية من ...). After an ``object_verb`` (وصف، كشف) an
+    unlisted word is a name only if the names data knows it.
     """
     found = _read_mention(document, tokens, lexicon, known_names, bare_names=bare_names,
-                          stop_words=stop_words)
+                          stop_words=stop_words, object_verb=object_verb)
     if found is None or found.kind is not MentionKind.ROLE:
         return found
     # ROLE، NAME: an apposition names the person in the role (المتحدث باسم الرئاسة، دميتري بيسكوف)
@@ -359,10 +364,12 @@ def _read_mention(
     *,
     bare_names: bool,
     stop_words: frozenset[str] = frozenset(),
+    object_verb: bool = False,
 ) -> Mention | None:
     if not tokens:
         return None
-    reader = _Reader(document, lexicon, tokens, known_names, stop_words)
+    reader = _Reader(document, lexicon, tokens, known_names, stop_words,
+                     object_verb=object_verb)
     first = tokens[0]
     if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
@@ -558,15 +565,40 @@ def _quoted_name_after(reader: _Reader, end: int) -> int:
 
 
 def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
-    """A surname seen elsewhere in the article, or (after a verb) any word: زيلينسكي."""
-    known = skeleton(reader.toks[0].text) in reader.known
+    """A surname seen elsewhere in the article, or (after a verb) any word: زيلينسكي.
+
+    Never a preposition with a pronoun (وصفت فيه العملية), nor a noun with one (حديثه);
+    after a verb that takes an object (وصف، كشف، أعلن) only a word the names data knows or
+    a lone word right before the clause: ووصف استمرار الاعتراف بأنه ... has its object, not its
+    subject, after the verb.
+    """
+    first = reader.toks[0]
+    known = skeleton(first.text) in reader.known
     if not (known or bare_names):
         return None
-    if not known and _possessed(reader, reader.toks[0]):
+    if not known and (_possessed(reader, first) or _pronoun_on_preposition(reader, first)):
         return None  # واختتم حديثه قائلا: a noun with a pronoun is the object, not a name
+    if (not known and reader.object_verb and not _name_unit(first.text)
+            and reader.name_to_clause(0, 2) != 1):
+        return None  # unless it stands alone before the clause: واعتبرت حماس أن ...
     end = reader.read_name(0) if known else 1
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
+
+
+def _name_unit(text: str) -> bool:
+    """A word the names data knows as a given name or a family name."""
+    return text in given_names() or text in surnames()
+
+
+def _pronoun_on_preposition(reader: _Reader, token: Token) -> bool:
+    """فيه، عليها، منهم، له: a preposition carrying a pronoun, never a name."""
+    text = token.text
+    for pronoun in ATTACHED_PRONOUNS:
+        stem = text.removesuffix(pronoun)
+        if stem != text and (stem in reader.lex.prepositions or stem in ("ل", "ب", "عل")):
+            return True
+    return False
 
 
 def _possessed(reader: _Reader, token: Token) -> bool:

@@ -5,6 +5,8 @@
   interpreter and of one that has only imported arquotes and built its lexicon.
 * Parallel throughput: the same command on a smaller corpus with ``-j 1`` and ``-j 2``.
 
+Output goes to a file in the test's tmp_path, as a user's would, never to a device.
+
 Each run is a child process that reports its own peak RSS (``peak_rss.py``), so the memory of
 the test process that started it is not counted.
 """
@@ -61,7 +63,7 @@ def jobs_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="peak RSS is read in /proc")
-def test_streaming_memory(benchmark: Any, stream_corpus: Path) -> None:
+def test_streaming_memory(benchmark: Any, stream_corpus: Path, tmp_path: Path) -> None:
     """Peak RSS of ``arquotes extract`` streaming a large JSON Lines corpus, one process."""
     _, bare = _run_child(["-c", "pass"])
     _, loaded = _run_child(["-c", "import arquotes; arquotes.extract('x')"])
@@ -69,7 +71,7 @@ def test_streaming_memory(benchmark: Any, stream_corpus: Path) -> None:
 
     def work() -> None:
         figures["seconds"], figures["peak"] = _run_child(
-            ["-m", "arquotes", "extract", str(stream_corpus), "-o", os.devnull]
+            ["-m", "arquotes", "extract", str(stream_corpus), "-o", str(tmp_path / "out.jsonl")]
         )
 
     benchmark.pedantic(work, rounds=1, iterations=1)
@@ -81,13 +83,14 @@ def test_streaming_memory(benchmark: Any, stream_corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_jobs(benchmark: Any, jobs_corpus: Path, jobs: int) -> None:
+def test_jobs(benchmark: Any, jobs_corpus: Path, jobs: int, tmp_path: Path) -> None:
     """Wall time of ``arquotes extract -j N`` over a JSON Lines corpus."""
     seconds: list[float] = []
 
     def work() -> None:
+        output = str(tmp_path / "out.jsonl")
         seconds.append(_run_child(
-            ["-m", "arquotes", "extract", str(jobs_corpus), "-j", str(jobs), "-o", os.devnull]
+            ["-m", "arquotes", "extract", str(jobs_corpus), "-j", str(jobs), "-o", output]
         )[0])
 
     benchmark.pedantic(work, rounds=1, iterations=1)

@@ -5,17 +5,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import select
 import signal
+import stat
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pytest
 
 from arquotes.cli import main
 from arquotes.policy import line_column
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -49,11 +55,11 @@ raise SystemExit(main(sys.argv[1:]))
 
 
 def arquotes(
-    *args: str, stdin: bytes | None = None, cwd: Path = ROOT
+    *args: str, stdin: bytes | None = None, cwd: Path = ROOT, umask: int = -1
 ) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "arquotes", *args],
-        input=stdin, capture_output=True, check=False, cwd=cwd,
+        input=stdin, capture_output=True, check=False, cwd=cwd, umask=umask,
     )
 
 
@@ -271,6 +277,149 @@ def test_sigint_leaves_output_file_untouched(tmp_path: Path) -> None:
     for stream in (process.stdin, process.stdout, process.stderr):
         assert stream is not None
         stream.close()
+
+
+ROOT_ONLY_WRITES = pytest.mark.skipif(
+    os.geteuid() == 0, reason="root may write anywhere: no permission error to see"
+)
+
+
+def test_output_to_dev_null_leaves_the_device() -> None:
+    """``-o /dev/null`` writes through the device instead of replacing it with a file."""
+    done = arquotes("extract", str(SEED), "-o", os.devnull)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_output_to_full_device_is_a_clear_error() -> None:
+    """``-o /dev/full`` is written through: exit 2 saying the device is full, no traceback."""
+    done = arquotes("extract", str(SEED), "-o", "/dev/full")
+    assert done.returncode == 2
+    assert b"cannot write /dev/full: No space left on device" in done.stderr
+    assert b"Traceback" not in done.stderr
+    assert stat.S_ISCHR(Path("/dev/full").stat().st_mode)
+
+
+def test_output_to_fifo_is_written_through(tmp_path: Path) -> None:
+    """``-o FIFO`` feeds the FIFO's reader and leaves the FIFO in place."""
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    try:
+        done = arquotes("extract", str(SEED), "-o", str(fifo))
+        assert done.returncode == 0, done.stderr
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+        received, _ = reader.communicate(timeout=60)
+    finally:
+        reader.kill()
+        reader.wait()
+    assert [r["id"] for r in jsonl(received)] == [SEED.stem]
+
+
+def test_output_symlink_stays_a_link(tmp_path: Path) -> None:
+    """``-o LINK`` writes the link's target and keeps the link."""
+    real = tmp_path / "real.jsonl"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    done = arquotes("extract", str(SEED), "-o", str(link))
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink()
+    assert link.readlink() == real
+    assert [r["id"] for r in jsonl(real.read_bytes())] == [SEED.stem]
+
+
+def test_output_file_keeps_its_mode(tmp_path: Path) -> None:
+    """A replaced file keeps its mode (600 stays 600); a new file gets the umask's mode."""
+    private = tmp_path / "private.jsonl"
+    private.write_text("old\n", encoding="utf-8")
+    private.chmod(0o600)
+    new = tmp_path / "new.jsonl"
+    for target in (private, new):
+        done = arquotes("extract", str(SEED), "-o", str(target), umask=0o022)
+        assert done.returncode == 0, done.stderr
+        assert len(jsonl(target.read_bytes())) == 1
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    assert stat.S_IMODE(new.stat().st_mode) == 0o644
+
+
+def _directory(tmp_path: Path) -> Path:
+    (tmp_path / "folder").mkdir()
+    return tmp_path / "folder"
+
+
+def _in_missing_folder(tmp_path: Path) -> Path:
+    return tmp_path / "missing" / "out.jsonl"
+
+
+def _in_unwritable_folder(tmp_path: Path) -> Path:
+    (tmp_path / "locked").mkdir(mode=0o555)
+    return tmp_path / "locked" / "out.jsonl"
+
+
+def _read_only_file(tmp_path: Path) -> Path:
+    target = tmp_path / "read-only.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o444)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        pytest.param(_directory, b"Is a directory", id="directory"),
+        pytest.param(_in_missing_folder, b"No such file or directory", id="missing-folder"),
+        pytest.param(_in_unwritable_folder, b"Permission denied", id="unwritable-folder",
+                     marks=ROOT_ONLY_WRITES),
+        pytest.param(_read_only_file, b"Permission denied", id="read-only-file",
+                     marks=ROOT_ONLY_WRITES),
+    ],
+)
+def test_bad_output_fails_before_reading_input(
+    tmp_path: Path, make: Callable[[Path], Path], reason: bytes
+) -> None:
+    """An ``-o`` path that cannot be written: exit 2 with a message, before stdin is read.
+
+    stdin stays open and empty, so a command that read its input first would never end.
+    """
+    target = make(tmp_path)
+    before = sorted(tmp_path.rglob("*"))
+    process = _start(["extract", "-", "-o", str(target)])
+    try:
+        code = process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        code = process.wait()
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    for stream in (process.stdin, process.stdout, process.stderr):
+        assert stream is not None
+        stream.close()
+    assert code == 2, errors
+    assert f"arquotes: error: cannot write {target}: ".encode() in errors
+    assert reason in errors
+    assert b"Traceback" not in errors
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_dash_output_is_stdout_streaming(tmp_path: Path) -> None:
+    """``-o -`` is stdout: each record comes out as it is produced, and no file is made."""
+    process = _start(["extract", "-", "--input-format", "jsonl", "-o", "-"], cwd=tmp_path)
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        _feed(process.stdin, 1)
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "the first record did not come out before the input ended"
+        assert jsonl(process.stdout.readline())[0]["id"] == "a0"
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+        process.stdout.close()
+        assert process.stderr is not None
+        process.stderr.close()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_check_on_seeds_reports_in_every_format() -> None:

@@ -1,8 +1,9 @@
 """The ``arquotes`` command: ``extract``, ``check`` and ``evaluate`` (docs/cli.md).
 
 Exit codes: 0 ok; 1 policy failure (``check`` found unattributed quotes); 2 usage or input
-error (every other input is still processed); 130 interrupted by Ctrl-C; 141 the reader of
-stdout went away (``arquotes extract big.jsonl | head``).
+error (every other input is still processed), or an output (``-o``) that cannot be written
+(checked before any input is read); 130 interrupted by Ctrl-C; 141 the reader of stdout went
+away (``arquotes extract big.jsonl | head``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import IO, TYPE_CHECKING
 from tqdm import tqdm
 
 from arquotes import __version__
-from arquotes.errors import GoldFormatError
+from arquotes.errors import GoldFormatError, OutputError
 from arquotes.evaluate import evaluate_documents
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
 from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
@@ -75,7 +76,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_input_options(extract)
     extract.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout ('-': stdout)"
+    )
     _add_jobs_option(extract)
 
     check = commands.add_parser(
@@ -194,7 +197,7 @@ def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
                     _say(f"error: {outcome.source}: {outcome.error}")
                 with guard.writing():
                     writer.write(outcome)
-                    if args.output is None:
+                    if args.output in (None, "-"):  # stdout: records go out as they come
                         stream.flush()
         finally:
             with guard.writing():
@@ -305,6 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             return _check(args)
         return _evaluate(args)
+    except OutputError as exc:
+        _say(f"error: {exc}")
+        return EXIT_INPUT
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_INTERRUPTED

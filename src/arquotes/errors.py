@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ArquotesError", "GoldFormatError", "LexiconError"]
+__all__ = ["ArquotesError", "GoldFormatError", "LexiconError", "OutputError"]
 
 
 class ArquotesError(Exception):
@@ -15,3 +15,7 @@ class LexiconError(ArquotesError, ValueError):
 
 class GoldFormatError(ArquotesError, ValueError):
     """Raised when a gold annotation file does not follow docs/gold-format.md."""
+
+
+class OutputError(ArquotesError, OSError):
+    """Raised when the output path (``-o``) cannot be opened or written; the message says why."""

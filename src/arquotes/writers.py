@@ -1,9 +1,12 @@
 """Write extraction records as JSON Lines, a JSON array, CSV or text, safely.
 
-Output goes to stdout or, with ``-o``, to a temporary file in the target's folder that replaces
-the target only once complete (``os.replace``), so an interrupted run never leaves a truncated
-file. Records are written whole; SIGINT arriving during a write is held until the record is
-out. Lone surrogates (possible in JSON input) are written as backslash escapes, never an error.
+Output goes to stdout or, with ``-o``, to a path. A regular file (or a new path) is written to a
+temporary file in its folder that replaces it only once complete (``os.replace``), keeping the
+old file's mode, so an interrupted run never leaves a truncated file; anything else (a device
+such as /dev/null, a FIFO, a symlink) is opened and written through, never replaced. The path
+is opened before any input is read, so a bad one fails at once (`OutputError`). Records are
+written whole; SIGINT arriving during a write is held until the record is out. Lone surrogates
+(possible in JSON input) are written as backslash escapes, never an error.
 """
 
 from __future__ import annotations
@@ -14,15 +17,20 @@ import io
 import json
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
+from arquotes.errors import OutputError
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from types import FrameType
+
+    from _typeshed import ReadableBuffer
 
     from arquotes.model import Attribution, Span
     from arquotes.runner import Outcome
@@ -88,26 +96,104 @@ class InterruptGuard:
 
 @contextlib.contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
-    """Open stdout (``None`` or ``-``) or write ``path`` atomically; UTF-8, escaping surrogates."""
+    """Open stdout (``None`` or ``-``) or ``path`` for UTF-8 text, escaping lone surrogates.
+
+    Only a regular file or a new path is replaced (atomically); anything else is written
+    through. Raises `OutputError` at once when ``path`` cannot be written, and on a write error.
+    """
     if path is None or path == "-":
         with _stdout() as stream:
             yield stream
         return
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
     try:
-        _set_default_mode(fd)
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as stream:
+        status: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:  # e.g. a folder we may not search, or a file used as a folder
+        raise _cannot_write(path, exc) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise _cannot_write(path, "Is a directory")
+    if status is None or stat.S_ISREG(status.st_mode):
+        with _replace(target, status) as stream:
+            yield stream
+        return
+    try:
+        raw = _OutputFile(path, path)
+    except OSError as exc:  # e.g. a symlink to a directory or into a missing folder
+        raise _cannot_write(path, exc) from None
+    with _text(raw) as stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _replace(target: Path, status: os.stat_result | None) -> Iterator[IO[str]]:
+    """Write a temporary file next to ``target`` and rename it over ``target`` once complete.
+
+    The new file takes the old one's owner (where allowed) and mode, or the umask's mode.
+    """
+    if status is not None and not os.access(target, os.W_OK):
+        raise _cannot_write(target, "Permission denied")
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
+    except OSError as exc:  # a missing folder, or one we may not write in
+        reason = f"cannot create a file in {target.parent}: {exc.strerror}"
+        raise _cannot_write(target, reason) from None
+    try:
+        if status is None:
+            _set_default_mode(fd)
+        else:
+            with contextlib.suppress(OSError):
+                os.fchown(fd, status.st_uid, status.st_gid)
+            os.fchmod(fd, stat.S_IMODE(status.st_mode))
+        with _text(_OutputFile(fd, str(target))) as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(target)
+            try:
+                os.fsync(fd)
+                Path(temporary).replace(target)
+            except OSError as exc:
+                raise _cannot_write(target, exc) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             Path(temporary).unlink()
         raise
+
+
+def _cannot_write(path: str | Path, why: OSError | str) -> OutputError:
+    """The error saying that ``path`` cannot be written, and why."""
+    reason = why if isinstance(why, str) else why.strerror or str(why)
+    return OutputError(f"cannot write {path}: {reason}")
+
+
+def _text(raw: _OutputFile) -> IO[str]:
+    """A UTF-8 text stream over ``raw`` that writes lone surrogates as escapes."""
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw), encoding="utf-8", errors="backslashreplace", newline=""
+    )
+
+
+class _OutputFile(io.FileIO):
+    """An output file whose write errors (a full disk, /dev/full) are `OutputError`s naming it.
+
+    A reader that went away (a FIFO's) still gives `BrokenPipeError`, handled like stdout's.
+    """
+
+    def __init__(self, file: str | int, label: str) -> None:
+        """Open ``file`` (a path, or a descriptor it takes over) for writing."""
+        super().__init__(file, "w")
+        self._label = label
+
+    def write(self, data: ReadableBuffer, /) -> int:
+        """Write ``data``; an error other than a broken pipe becomes an `OutputError`."""
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _cannot_write(self._label, exc) from None
 
 
 def _set_default_mode(fd: int) -> None:

@@ -19,6 +19,7 @@ import attrs
 
 from arquotes.errors import LexiconError
 from arquotes.model import CueCategory, SpeakerKind
+from arquotes.names_data import given_names
 from arquotes.normalize import fold_word
 
 __all__ = [
@@ -251,6 +252,20 @@ class Lexicon:
     mark_chars: frozenset[str]
     apostrophes: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
+    given_words: frozenset[str] = attrs.field(init=False, repr=False)
+    """Every given name, from the lists and the names data: a cheap first test."""
+    person_starts: frozenset[str] = attrs.field(init=False, repr=False)
+    """Words a person phrase may start with: given names, roles, honorifics and name
+    particles; the article-wide mention scan reads a phrase only there."""
+
+    @given_words.default
+    def _given_words(self) -> frozenset[str]:
+        return frozenset().union(self.male_names.words, self.female_names.words, given_names())
+
+    @person_starts.default
+    def _person_starts(self) -> frozenset[str]:
+        return self.given_words.union(
+            self.roles.words, self.honorifics.words, self.particles.words)
 
     def is_complementizer(self, token: str) -> bool:
         """A complementizer, dropped (أن، بأنه) or kept in the content (ألا)."""

@@ -149,6 +149,9 @@ class _Reader:
         """
         text = token.text
         lex = self.lex
+        given = lex.given_words
+        if text not in given and not (len(text) > 3 and text[0] in "وف" and text[1:] in given):
+            return False  # the common case, decided by one set
         if not (lex.male_names.exact(text) or lex.female_names.exact(text)):
             if text not in given_names() or text in lex.role_links:
                 return False
@@ -627,11 +630,12 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
     for token in _all_tokens(document):
         if token.start < reached or not token.is_word:
             continue
-        if not (reader.is_given(token, None) or token.text in given_names()
-                or reader.is_role(token) or token.text in lexicon.particles):
+        if lexicon.person_starts.isdisjoint(token_variants(token.text)):
             continue
         window = document.tokens(token.start, document.sentence_end(token.start),
                                  _PHRASE_WINDOW)
+        if not any(t.text in lexicon.given_words for t in window[: _PHRASE_WINDOW // 2]):
+            continue  # no given name near: a role alone names nobody
         mention = read_mention(document, window, lexicon, bare_names=False)
         if mention is not None and mention.kind is MentionKind.PERSON and mention.name:
             found.append(mention)

@@ -625,7 +625,6 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
     scan is linear in the article.
     """
     found: list[Mention] = []
-    reader = _Reader(document, lexicon, [], frozenset())
     reached = 0
     for token in _all_tokens(document):
         if token.start < reached or not token.is_word:

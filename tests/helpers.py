@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import arquotes
 from arquotes.cues import QuoteIndex, find_cues
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon, default_lexicon
@@ -33,3 +34,12 @@ def cues_of(text: str) -> tuple[Document, list[tuple[str, str | None, str | None
             None if hit.complement is None else hit.complement.frame,
         ))
     return document, rows
+
+
+def speakers_in_order(text: str) -> list[str | None]:
+    """Speaker name of every quote and claim of ``text``, in text order."""
+    result = arquotes.extract(text)
+    items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
+    items.sort(key=lambda i: i.span.start)
+    return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
+            for i in items]

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 import arquotes
-from arquotes import Claim, Quote
-
-
-def speakers_in_order(text: str) -> list[str | None]:
-    """Speaker name of every quote and claim, in text order."""
-    result = arquotes.extract(text)
-    items: list[Quote | Claim] = sorted([*result.quotes, *result.claims],
-                                        key=lambda i: i.span.start)
-    return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
-            for i in items]
+from helpers import speakers_in_order
 
 
 def test_null_subject_takes_the_discourse_speaker() -> None:

@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 import arquotes
-
-
-def speakers_of(text: str) -> list[str | None]:
-    """Speaker names of every quote and claim, in text order."""
-    result = arquotes.extract(text)
-    items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
-    items.sort(key=lambda i: i.span.start)
-    return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
-            for i in items]
+from helpers import speakers_in_order as speakers_of
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,10 @@ class _Item:
     confidence: float = 0.0
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 class _History:
     """Items already attributed, in text order, with each speaker's latest place."""
 
@@ -124,7 +128,6 @@ class _Attributor:
         # head of a definite anaphor -> (text scanned up to, latest body mention with that head)
         self._antecedents: dict[str, tuple[int, Mention | None]] = {}
         self.persons: list[Mention] = []  # every person named in the article, by start
-        self._person_starts: list[int] = []
 
     # 1. entities -------------------------------------------------------------------------
     def register(self, uses: Sequence[SourceUse], persons: Sequence[Mention]) -> None:
@@ -137,8 +140,7 @@ class _Attributor:
         mentions += [(u.mention, False) for u in uses if u.mention is not None]
         written = {(m.start, m.end) for m, _ in mentions}
         mentions += [(m, False) for m in persons if (m.start, m.end) not in written]
-        self.persons = sorted(persons, key=lambda m: m.start)
-        self._person_starts = [m.start for m in self.persons]
+        self.persons = sorted(persons, key=_start)
         for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
             if mention.kind in _NAMING and not mention.bare:
                 self.table.add(mention, feminine_verb=feminine)
@@ -459,7 +461,7 @@ class _Attributor:
         paragraph, _ = self.doc.paragraph_at(hit.start)
         if history.items and history.items[-1].start >= paragraph:
             return None
-        k = bisect.bisect_left(self._person_starts, hit.start)
+        k = bisect.bisect_left(self.persons, hit.start, key=_start)
         if not k:
             return None
         mention = self.persons[k - 1]
@@ -545,7 +547,7 @@ class _Attributor:
         if mention is None or mention.kind not in _NAMING:
             # روى رجل الأعمال سامي علي ...: a person named within the verb's first words.
             reach = tokens[min(len(tokens), _OPENER_WORDS) - 1].end
-            k = bisect.bisect_left(self._person_starts, tokens[1].start)
+            k = bisect.bisect_left(self.persons, tokens[1].start, key=_start)
             if k == len(self.persons) or self.persons[k].start >= reach:
                 return None
             mention = self.persons[k]

@@ -155,8 +155,8 @@ class _Reader:
         if not (lex.male_names.exact(text) or lex.female_names.exact(text)):
             if text not in given_names() or text in lex.role_links:
                 return False
-            if text in common_words() and not (following is not None and (
-                    following.text in surnames() or following.text in given_names())):
+            if text in common_words() and not (
+                    following is not None and _name_unit(following.text)):
                 return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
         return self.written(token) not in lex.not_names
@@ -599,7 +599,7 @@ def _pronoun_on_preposition(reader: _Reader, token: Token) -> bool:
     text = token.text
     for pronoun in ATTACHED_PRONOUNS:
         stem = text.removesuffix(pronoun)
-        if stem != text and (stem in reader.lex.prepositions or stem in ("ل", "ب", "عل")):
+        if stem != text and (stem in reader.lex.prepositions or stem in ("ل", "ب")):
             return True
     return False
 

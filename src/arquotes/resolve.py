@@ -37,9 +37,9 @@ class Entity:
     feminine: bool = False
     order: int = 0
     seen: int = 0
+    """When the entity was last named, for "latest first" lookups."""
     positions: list[int] = attrs.field(factory=list)
     """Where the entity is mentioned (folded offsets, sorted), for "nearest before" lookups."""
-    """When the entity was last named, for "latest first" lookups."""
     canonical: str | None = None
     """The name a user gave for a known speaker, used as written."""
 

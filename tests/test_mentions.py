@@ -145,3 +145,65 @@ def test_bodies_by_head_and_in_parentheses(text: str, speaker: str) -> None:
     assert claim.attribution is not None
     assert claim.attribution.speaker is not None
     assert claim.attribution.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A speaker written in marks, followed by a role or by the complementizer.
+        ('وقالت "سلمى حداد"، مديرة المبيعات، إن الطلب ارتفع.', "سلمى حداد"),
+        ("وأكد «يوسف العمري» أن المشروع تأخر.", "يوسف العمري"),
+        ("وأوضح “شركة الواحة للنقل” أن الرحلات ستستأنف.", "شركة الواحة للنقل"),
+        # A quoted name inside a role phrase does not cut it short.
+        ('وقال مدرب "النسور" كمال ناصر إن الفريق جاهز.', "كمال ناصر"),
+        ("وقالت رئيسة «جمعية الأمل» ليلى حسن إن التبرعات زادت.", "ليلى حسن"),
+    ],
+)
+def test_quoted_names_in_speaker_phrases(text: str, speaker: str) -> None:
+    """A name in marks is the speaker or part of the speaker phrase, never a quote."""
+    result = arquotes.extract(text)
+    assert result.quotes == ()
+    (claim,) = result.claims
+    assert claim.attribution is not None
+    assert claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال سامي علي: «سنفوز بالمباراة المقبلة».",
+        "وقال محمد علي «سنفوز بالمباراة المقبلة».",
+        "وأضاف حسن علي: «الموسم كان صعبا على الجميع».",
+    ],
+)
+def test_name_spelled_like_a_preposition_before_a_quote(text: str) -> None:
+    """علي (the name) before a quotation is not the introducer على of a platform name."""
+    (quote,) = arquotes.extract(text).quotes
+    assert quote.attribution is not None
+    assert quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name.endswith("علي")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "role"),
+    [
+        # A nationality before the name belongs to it.
+        ("الإسباني ماركو لوبيث المباراة", MentionKind.PERSON, "ماركو لوبيث", "الإسباني"),
+        ("التونسية أنس جابر عن", MentionKind.PERSON, "أنس جابر", "التونسية"),
+        ("المغربي حكيم زياش إن", MentionKind.PERSON, "حكيم زياش", "المغربي"),
+        # An adverb in -ا ends a name; a title word between two names is part of it.
+        ("صلاح مازحا إن", MentionKind.PERSON, "صلاح", None),
+        ("سامي يوسف ضاحكا إن", MentionKind.PERSON, "سامي يوسف", None),
+        ("حسن شيخ محمود إن", MentionKind.PERSON, "حسن شيخ محمود", None),
+        # A document speaks for its issuer.
+        ("بيان لوزارة الدفاع أن", MentionKind.BODY, "وزارة الدفاع", None),
+        ("بيان صادر عن نقابة المهندسين أن", MentionKind.BODY, "نقابة المهندسين", None),
+        ("تقرير منظمة العفو الدولية أن", MentionKind.BODY, "منظمة العفو الدولية", None),
+    ],
+)
+def test_read_mention_descriptions_adverbs_issuers(
+    phrase: str, kind: MentionKind, name: str | None, role: str | None
+) -> None:
+    """Nationalities, adverbs, titles inside names and documents' issuers."""
+    assert mention_of(phrase) == (kind, name, role)

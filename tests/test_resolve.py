@@ -88,3 +88,21 @@ def test_object_after_cue_is_not_the_speaker(second: str) -> None:
     items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
     names = {i.attribution.speaker.name for i in items if i.attribution and i.attribution.speaker}
     assert names == {"كمال ناصر"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A reporting source tells what the clause's subject did; the participle goes on.
+        ("ذكرت صحف أن الرئاسة رفضت المبادرة، واصفة إياها بأنها غير جادة.",
+         ["صحف", "الرئاسة"]),
+        ("أفادت مصادر بأن الجيش صد الهجوم، مؤكدا أنه سيواصل عملياته.", ["مصادر", "الجيش"]),
+        # A participle whose gender fits the clause's subject, not the speaker.
+        ("قال الوزير إن الحكومة رفضت العرض، معتبرة أنه غير كاف.", ["الوزير", "الحكومة"]),
+        # Otherwise the speaker goes on speaking.
+        ("قال الوزير إن الرئيس سيزور المنطقة، مؤكدا أن الزيارة مهمة.", ["الوزير", "الوزير"]),
+    ],
+)
+def test_embedded_participle(text: str, expected: list[str]) -> None:
+    """A participle after a reported clause takes that clause's subject when it belongs there."""
+    assert speakers_of(text) == expected

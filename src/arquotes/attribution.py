@@ -27,7 +27,16 @@ from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, MentionKind, read_mention
-from arquotes.model import Attribution, Claim, Cue, Extraction, Quote, QuoteKind, Speaker
+from arquotes.model import (
+    Attribution,
+    Claim,
+    Cue,
+    Extraction,
+    Quote,
+    QuoteKind,
+    Speaker,
+    SpeakerKind,
+)
 from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import is_fragment, quote_kind
@@ -441,7 +450,8 @@ class _Attributor:
             clause = history.in_sentence(self.doc.sentence_start(hit.start),
                                          self.doc.paragraph_at(hit.start)[0])
             if clause is not None:
-                return clause.entity, 0.8
+                embedded = self._embedded_subject(clause, hit)
+                return (embedded, 0.6) if embedded is not None else (clause.entity, 0.8)
             opener = self._sentence_subject(hit.start)
             if opener is not None:
                 return opener, 0.7
@@ -450,6 +460,27 @@ class _Attributor:
             return named, 0.6
         latest = history.latest(hit.form.feminine)
         return latest, 0.7 if latest is not None else 0.0
+
+    def _embedded_subject(self, clause: _Item, hit: CueHit) -> Entity | None:
+        """The subject inside a claim, when the participle after it belongs to that clause.
+
+        ذكرت صحف أن الرئاسة رفضت المبادرة، واصفة إياها ...: a source that reports (صحف،
+        مصادر) tells what the clause's subject did, and the participle goes on with that
+        subject; so does one whose gender fits the clause's subject but not the reporter
+        (قال الوزير إن الحكومة رفضت ...، معتبرة). Otherwise the reporter keeps speaking.
+        """
+        speaker = clause.entity
+        if (clause.is_quote or speaker is None
+                or not clause.start < hit.start <= clause.end + 2):
+            return None
+        if speaker.kind is not SpeakerKind.UNNAMED and speaker.feminine == hit.form.feminine:
+            return None
+        tokens = self.doc.tokens(clause.start, clause.end, 12)
+        mention = read_mention(self.doc, tokens, self.lex, bare_names=False)
+        if mention is None or mention.kind not in (*_NAMING, MentionKind.ANAPHOR) or (
+                mention.feminine != hit.form.feminine):
+            return None
+        return self._entity_of(mention, None)
 
     def _person_before(self, hit: CueHit, history: _History) -> Entity | None:
         """A person named right before the cue, when no one spoke in its paragraph.

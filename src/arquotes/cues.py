@@ -145,8 +145,12 @@ class _CueReader:
             mention = read_mention(self.doc, inner, self.lex, bare_names=True)
             if mention is None:
                 return None
-            return attrs.evolve(mention, kind=MentionKind.BODY, name=(quote.start, quote.end),
-                                role=None)
+            # A person's name in marks stays a person (قالت "سلمى حداد")، anything else names
+            # a body (أكد "صندوق النقد الدولي").
+            kind = MentionKind.PERSON if mention.kind is MentionKind.PERSON and not (
+                mention.bare) else MentionKind.BODY
+            return attrs.evolve(mention, kind=kind, name=(quote.start, quote.end), role=None,
+                                bare=False)
         return read_mention(self.doc, tokens, self.lex, stop_words=form.preps,
                             object_verb=form.takes_object or "np" in form.frames)
 

@@ -267,6 +267,13 @@ class Lexicon:
         return self.given_words.union(
             self.roles.words, self.honorifics.words, self.particles.words)
 
+    def is_construct_role(self, token: str) -> bool:
+        """An indefinite role head (مدرب، رئيس): in construct, its next word is a genitive.
+
+        A definite one (الوزير) is complete; a quotation after it may be the speech.
+        """
+        return token in self.roles and not any(v.startswith("ال") for v in _variants(token))
+
     def is_complementizer(self, token: str) -> bool:
         """A complementizer, dropped (أن، بأنه) or kept in the content (ألا)."""
         return token in self.complementizers or token in self.kept_complementizers

@@ -226,8 +226,11 @@ class _Reader:
         plain = 0
         while j < len(self.toks) and j - i < 6:
             token = self.toks[j]
-            if self.hard_stop(token) or self.soft_stop(token) or self.is_role(token):
+            if self.hard_stop(token) or self.soft_stop(token) or (
+                    self.is_role(token) and not self._title_in_name(j)):
                 break
+            if _adverb(token.text):
+                break  # وأضاف صلاح مازحا: an adverb in -ا ends the name
             if token.text in self.lex.particles and j + 1 < len(self.toks):
                 nxt = self.toks[j + 1]
                 if self.hard_stop(nxt):
@@ -244,6 +247,11 @@ class _Reader:
             plain += 1
             j += 1
         return j
+
+    def _title_in_name(self, j: int) -> bool:
+        """A title word that is also a name unit, between two names: حسن شيخ محمود."""
+        return (_name_unit(self.toks[j].text) and j + 1 < len(self.toks)
+                and _name_unit(self.toks[j + 1].text))
 
     def read_role(self, i: int) -> tuple[int, int | None]:
         """End of a role phrase at ``i`` and, if a name sits inside it, the name's start."""
@@ -265,6 +273,12 @@ class _Reader:
                     j += 2
                     continue
                 break
+            quoted_end = _quoted_name_after(self, j) if (
+                self.lex.is_construct_role(self.texts[j - 1])) else j
+            if quoted_end > j:
+                j = quoted_end  # مدرب "النسور" كمال ناصر: a quoted name inside the role
+                governed = False
+                continue
             if self.hard_stop(token):
                 break
             text = token.text
@@ -376,7 +390,7 @@ def _read_mention(
     first = tokens[0]
     if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
-    for read in (_anaphor, _person, _role, _unnamed, _place, _body_name, _body):
+    for read in (_anaphor, _person, _described, _role, _unnamed, _place, _body_name, _body):
         found = read(reader)
         if found is not None:
             return found
@@ -445,6 +459,22 @@ def _person(reader: _Reader) -> Mention | None:
     lex = reader.lex
     feminine = lex.female_names.exact(first.text) and not lex.male_names.exact(first.text)
     return _with_trailing_role(reader, reader.read_name(0), feminine=feminine)
+
+
+def _described(reader: _Reader) -> Mention | None:
+    """A nationality before a name belongs to it: الإسباني ماركو لوبيث، التونسية أنس جابر.
+
+    A definite nisba adjective (-ي/-ية) that is no place or body, with a given name after
+    it, is the person's description (kept as the role).
+    """
+    first = reader.toks[0].text
+    if not (first.startswith("ال") and first.endswith(("ي", "يه")) and len(reader.toks) > 1
+            and reader.given_at(1)) or first in reader.lex.places or (
+            first in reader.lex.body_names):
+        return None
+    end = reader.read_name(1)
+    return _mention(reader, MentionKind.PERSON, end, name=(1, end), role=(0, 1),
+                    feminine=first.endswith("يه"))
 
 
 def _kunya(reader: _Reader) -> bool:
@@ -524,7 +554,9 @@ def _body_name(reader: _Reader) -> Mention | None:
         return None
     if n < len(texts) and (texts[n].startswith("ال") or texts[n] in reader.lex.soft_stops):
         n = max(n, reader.read_description(n - 1))
-    return _without_conjunction(reader, _mention(reader, MentionKind.BODY, n, name=(0, n)))
+    return _without_conjunction(reader, _mention(
+        reader, MentionKind.BODY, n, name=(0, n),
+        feminine=_is_feminine_head(texts[0])))  # الرئاسة، الحكومة agree with أكدت
 
 
 def _without_conjunction(reader: _Reader, mention: Mention) -> Mention:
@@ -542,6 +574,10 @@ def _body(reader: _Reader) -> Mention | None:
     first = reader.toks[0]
     if not reader.lex.body_heads.phrase_at(reader.texts, 0):
         return None
+    if first.text in reader.lex.documents:
+        issuer = _issuer(reader)
+        if issuer is not None:
+            return issuer
     head_end = reader.read_description(0)
     end = _quoted_name_after(reader, head_end)
     feminine = _is_feminine_head(first.text)
@@ -551,6 +587,31 @@ def _body(reader: _Reader) -> Mention | None:
                         role=(0, head_end), feminine=feminine)
     kind = MentionKind.ANAPHOR if end == 1 and first.text.startswith("ال") else MentionKind.BODY
     return _mention(reader, kind, end, name=(0, end), feminine=feminine)
+
+
+_ISSUED_BY = ("صادر", "الصادر")
+
+
+def _issuer(reader: _Reader) -> Mention | None:
+    """A document speaks for whoever issued it, so a relay through it names the issuer.
+
+    بيان لوزارة الدفاع، بيان وزارة الدفاع، بيان صادر عن الجيش -> the ministry, the army.
+    """
+    toks = reader.toks
+    k = 1
+    if len(toks) > 3 and toks[1].text in _ISSUED_BY and toks[2].text == "عن":
+        k = 3
+    if k >= len(toks) or not toks[k].is_word:
+        return None
+    first = toks[k]
+    if k == 1 and first.text[0] == "ل" and len(first.text) > 3:  # لوزارة: the ل of "by"
+        first = Token(first.start + 1, first.end, first.text[1:])
+    found = _read_mention(reader.doc, [first, *toks[k + 1:]], reader.lex, reader.known,
+                          bare_names=False)
+    if found is None or found.kind not in (MentionKind.BODY, MentionKind.PERSON) or (
+            found.name is None):
+        return None
+    return attrs.evolve(found, start=toks[0].start, role=None)
 
 
 def _quoted_name_after(reader: _Reader, end: int) -> int:
@@ -587,6 +648,12 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     end = reader.read_name(0) if known else 1
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
+
+
+def _adverb(text: str) -> bool:
+    """An indefinite accusative (مازحا، ضاحكا، مجددا) that no name data knows."""
+    return len(text) > 3 and text.endswith("ا") and not text.startswith("ال") and (
+        not _name_unit(text))
 
 
 def _name_unit(text: str) -> bool:

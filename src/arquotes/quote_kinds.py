@@ -15,8 +15,9 @@ someone's reported speech (أكد "اقتناعه" بإمكانية ...).
 from __future__ import annotations
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import Lexicon
+from arquotes.lexicon import Lexicon, token_variants
 from arquotes.model import QuoteKind
+from arquotes.normalize import strip_marks
 from arquotes.quotes import QuoteCandidate
 
 __all__ = ["is_fragment", "is_name", "not_a_quote", "quote_kind", "runs_to_clause_end"]
@@ -68,18 +69,59 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
         return True  # a titled campaign or figure: "100 مليون صحة"
     if len(words) <= 4 and lexicon.name_heads.phrase_at([t.text for t in words], 0):
         return True
-    before = [t for t in previous_tokens(document, quote, 2) if t.is_word]
-    if not before or len(words) > 4:
+    return len(words) <= 4 and _named_by_context(document, quote, lexicon)
+
+
+def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """The words around a short quoted span show it is a name (see `is_name`)."""
+    previous = previous_tokens(document, quote, 2)
+    if previous and previous[-1].text == ":":
+        return False  # a colon introduces speech: وقال سامي علي: «...»
+    before = [t for t in previous if t.is_word]
+    if not before:
         return False
     last = before[-1].text
-    if lexicon.name_introducers.possessed(last):
+    if lexicon.name_introducers.possessed(last) and not _spelled_as_name(
+            document, before[-1], lexicon):
         return True  # على منصة "إكس"، على منصته "تروث سوشيال"
+    if lexicon.is_construct_role(last):
+        return True  # مدرب "النسور"، رئيس "الاتحاد": a role head in construct with a name
+    if _verb_form(last, lexicon) and _speaker_follows(document, quote, lexicon):
+        return True  # وقالت "سلمى حداد"، مديرة المبيعات، إن: the verb's subject
     if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
             len(before) == 2 and lexicon.occasions.possessed(before[0].text))):
         return True  # قالت مصادر لـ"العربي الجديد" إن، في حديث لـ"الجزيرة نت": the outlet
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
         before[0].text in lexicon.name_introducers)
+
+
+def _spelled_as_name(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """A given name that folds like a function word, spelled as the name (علي, not على)."""
+    return (lexicon.male_names.exact(token.text) or lexicon.female_names.exact(token.text)) and (
+        strip_marks(document.view.text_of(token.start, token.end)) not in lexicon.not_names)
+
+
+def _verb_form(word: str, lexicon: Lexicon) -> bool:
+    """A cue verb form (قال، وأكدت), clitics aside."""
+    return any(v in lexicon.cues and lexicon.cues[v].kind == "verb"
+               for v in token_variants(word))
+
+
+def _speaker_follows(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """After the closing mark comes what follows a subject.
+
+    A complementizer, or a comma and a role in apposition (، مديرة المبيعات، إن).
+    """
+    if quote.close is None:
+        return False
+    _, p_end = document.paragraph_at(quote.open)
+    after = document.tokens(quote.close + 1, p_end, 2)
+    if not after:
+        return False
+    if lexicon.is_complementizer(after[0].text):
+        return True
+    return len(after) == 2 and after[0].text in "،," and after[1].text in lexicon.roles
 
 
 def _introduces_content(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:

@@ -207,3 +207,25 @@ def test_read_mention_descriptions_adverbs_issuers(
 ) -> None:
     """Nationalities, adverbs, titles inside names and documents' issuers."""
     assert mention_of(phrase) == (kind, name, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وجاء في بيان الخارجية: «ندين الهجوم بشدة ونطالب بالتحقيق».", "الخارجية"),
+        ("وورد في تصريحات لوزير الداخلية سامي يوسف أن الحدود آمنة.", "سامي يوسف"),
+        ("أعلنت وزارة الصحة الأرقام.\nونقلت الوكالة عن بيان للوزارة أن المستشفيات ممتلئة.",
+         "وزارة الصحة"),
+        ("وقال أحد النواب إن الجلسة تأجلت.", "أحد النواب"),
+        ('وكتب أحد الصحفيين قائلا: "مؤتمر صحفي في القمة مع أسئلة رائعة".', "أحد الصحفيين"),
+        ("وأكدت إحدى الناشطات أن المسيرة سلمية.", "إحدى الناشطات"),
+    ],
+)
+def test_sources_documents_and_one_of_a_group(text: str, speaker: str) -> None:
+    """جاء في X، a document's issuer (بيان للوزارة) and أحد/إحدى + a group speak."""
+    result = arquotes.extract(text)
+    items: list[arquotes.Quote | arquotes.Claim] = [*result.quotes, *result.claims]
+    last = max(items, key=lambda i: i.span.start)
+    assert last.attribution is not None
+    assert last.attribution.speaker is not None
+    assert last.attribution.speaker.name == speaker

@@ -106,3 +106,17 @@ def test_object_after_cue_is_not_the_speaker(second: str) -> None:
 def test_embedded_participle(text: str, expected: list[str]) -> None:
     """A participle after a reported clause takes that clause's subject when it belongs there."""
     assert speakers_of(text) == expected
+
+
+def test_words_inside_a_quotation_do_not_speak_for_a_lead() -> None:
+    """A lead with no subject does not take a name read inside the quotation (أنا سعيدة)."""
+    text = "وقالت “أنا سعيدة جدا بالفوز لكنني لست راضية عن أدائي”."
+    (quote,) = arquotes.extract(text).quotes
+    speaker = quote.attribution.speaker if quote.attribution else None
+    assert speaker is None or "أنا" not in speaker.name
+
+
+def test_haythu_keeps_the_person_named_as_subject() -> None:
+    """X، رئيس المنتدى، حيث قال: the person named before حيث speaks."""
+    text = "وافتتح المؤتمر الدكتور سامي يوسف رئيس الجمعية، حيث قال إن المشاركة واسعة."
+    assert speakers_of(text) == ["سامي يوسف"]

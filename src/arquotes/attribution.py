@@ -133,6 +133,7 @@ class _Attributor:
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
         self._sentences: dict[int, list[_Item]] | None = None  # built once claims are cut
         self._firsts: list[tuple[int, int, Entity]] | None = None
+        self._speaking: set[int] = set()  # ids of entities named outside quotations
         self._indexed = 0
         # head of a definite anaphor -> (text scanned up to, latest body mention with that head)
         self._antecedents: dict[str, tuple[int, Mention | None]] = {}
@@ -144,18 +145,22 @@ class _Attributor:
 
         ``persons`` are every person the article names anywhere; each phrase enters once.
         """
-        mentions = [(h.subject, h.form.feminine) for h in self.hits if h.subject is not None]
-        mentions += [(h.mention, False) for h in self.headlines]
-        mentions += [(u.mention, False) for u in uses if u.mention is not None]
-        written = {(m.start, m.end) for m, _ in mentions}
-        mentions += [(m, False) for m in persons if (m.start, m.end) not in written]
+        speaking = [(h.subject, h.form.feminine) for h in self.hits if h.subject is not None]
+        speaking += [(h.mention, False) for h in self.headlines]
+        speaking += [(u.mention, False) for u in uses if u.mention is not None]
+        written = {(m.start, m.end) for m, _ in speaking}
+        named = [(m, False) for m in persons if (m.start, m.end) not in written]
+        # Who may speak for a lead with no subject: not a name read inside a quotation.
+        speakers = {id(m) for m, _ in speaking} | {
+            id(m) for m, _ in named if self.quotes.containing(m.start) is None}
         self.persons = sorted(persons, key=_start)
-        for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
-            if mention.kind in _NAMING and not mention.bare:
-                self.table.add(mention, feminine_verb=feminine)
-        for mention, feminine in sorted(mentions, key=lambda m: m[0].start):
-            if mention.kind in _NAMING and mention.bare:
-                self.table.add(mention, feminine_verb=feminine)
+        ordered = sorted([*speaking, *named], key=lambda m: m[0].start)
+        for bare in (False, True):  # names first, so a bare word can join one of them
+            for mention, feminine in ordered:
+                if mention.kind in _NAMING and mention.bare is bare:
+                    entity = self.table.add(mention, feminine_verb=feminine)
+                    if entity is not None and id(mention) in speakers:
+                        self._speaking.add(id(entity))
 
     # 2. claims ---------------------------------------------------------------------------
     def cut_claims(self, uses: Sequence[SourceUse]) -> None:
@@ -302,12 +307,7 @@ class _Attributor:
         if use.mention is None:
             return
         if use.leads:
-            tokens = self.doc.tokens(use.mention.end, self.doc.sentence_end(use.mention.end), 12)
-            for token in tokens:
-                if token.text in self.lex.complementizers:
-                    start, _ = trim(self.doc.text, token.end, token.end + 1)
-                    self._claim_or_quote(hit, start, use.mention)
-                    return
+            self._lead_source(use, use.mention)
             return
         start = use.sentence_start
         words = self.doc.tokens(start, hit.start, 3)
@@ -317,6 +317,22 @@ class _Attributor:
         if end - start >= 2:
             self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
                                     mention=use.mention))
+
+    def _lead_source(self, use: SourceUse, mention: Mention) -> None:
+        """A source phrase opening its sentence: what follows its source is the content.
+
+        بحسب الوزارة فإن ...: after a complementizer; وجاء في بيان الخارجية: «...»: a
+        colon or a quotation is the source's words.
+        """
+        tokens = self.doc.tokens(mention.end, self.doc.sentence_end(mention.end), 12)
+        for token in tokens:
+            if token.text in self.lex.complementizers:
+                start, _ = trim(self.doc.text, token.end, token.end + 1)
+                self._claim_or_quote(use.hit, start, mention)
+                return
+            if token.text == ":" or token.start in self.quotes.by_open:
+                self._claim_or_quote(use.hit, token.start, mention)
+                return
 
     # 3. quotes ---------------------------------------------------------------------------
     def link_quotes(self) -> None:
@@ -497,8 +513,8 @@ class _Attributor:
             return None
         mention = self.persons[k - 1]
         between = self.doc.text[mention.end : hit.start].strip(" ،,")
-        if mention.end > hit.start or (between and between not in self.lex.relative_pronouns):
-            return None  # only a comma or a relative (، الذي أشار) between the name and verb
+        if mention.end > hit.start or (between and between not in self.lex.subject_links):
+            return None  # only a comma or a link (، الذي أشار، حيث قال) between name and verb
         part = mention.name or (mention.start, mention.end)
         entity = self.table.find_by_name(self.doc.text[part[0] : part[1]], before=hit.start)
         if entity is None or entity.feminine != hit.form.feminine:
@@ -588,6 +604,7 @@ class _Attributor:
         """The entity first named after ``pos`` (a mention may come later in the text)."""
         if self._firsts is None:
             self._firsts = sorted((s.start, e.order, e) for e in self.table.entities
+                                  if id(e) in self._speaking
                                   for s in e.spans)
         original = self.doc.view.start(pos)
         k = bisect.bisect_left(self._firsts, (original, -1))

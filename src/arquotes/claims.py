@@ -23,7 +23,7 @@ import attrs
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
-from arquotes.mentions import Mention, read_mention
+from arquotes.mentions import Mention, read_mention, without_lam
 from arquotes.patterns import SENTENCE_END
 
 __all__ = ["Headline", "SourceUse", "clause_end", "find_headlines", "read_source", "trim"]
@@ -157,23 +157,9 @@ def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
         i += 1
     rest = _stop_at_comma(tokens[i:])
     if rest and hit.form.form in lexicon.sources_with_lam:
-        rest[0] = _without_lam(rest[0])
+        rest[0] = without_lam(rest[0])
     mention = read_mention(document, rest, lexicon, bare_names=False)
     return SourceUse(hit=hit, mention=mention, sentence_start=sentence, leads=leads)
-
-
-def _without_lam(token: Token) -> Token:
-    """The word a لـ is attached to: لمسؤولين -> مسؤولين، للوزارة -> (ال)وزارة.
-
-    Before the article, لـ swallows its alef (ل + الوزارة = للوزارة): the span starts at the
-    noun and the text gets its article back, so the word still reads as definite.
-    """
-    text = token.text
-    if text.startswith("لل") and len(text) > 3:
-        return Token(token.start + 2, token.end, "ال" + text[2:])
-    if text.startswith("ل") and len(text) > 2:
-        return Token(token.start + 1, token.end, text[1:])
-    return token
 
 
 def _stop_at_comma(tokens: Sequence[Token]) -> list[Token]:

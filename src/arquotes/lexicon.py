@@ -112,8 +112,12 @@ class WordSet:
         return {first: tuple(ks) for first, ks in index.items()}
 
     @classmethod
-    def of(cls, entries: Iterable[str]) -> WordSet:
-        """Fold ``entries``; single words are stored with and without ال."""
+    def of(cls, entries: Iterable[str], *, article_optional: bool = True) -> WordSet:
+        """Fold ``entries``; single words are stored with and without ال.
+
+        With ``article_optional`` false a word listed with ال needs it: the stop الأحد
+        (Sunday) must not stop أحد (one).
+        """
         words: set[str] = set()
         phrases: set[tuple[str, ...]] = set()
         for entry in entries:
@@ -122,7 +126,8 @@ class WordSet:
                 continue
             if len(parts) == 1:
                 words.add(parts[0])
-                words.add(_bare(parts[0]))
+                if article_optional:
+                    words.add(_bare(parts[0]))
             else:
                 phrases.add(parts)
                 phrases.add((_bare(parts[0]), *parts[1:]))
@@ -226,8 +231,8 @@ class Lexicon:
     latter: frozenset[str]
     pronoun_subjects: frozenset[str]
     relatives: frozenset[str]
-    relative_pronouns: frozenset[str]
-    """الذي، التي: after a person named, the verb that follows has that person as subject."""
+    subject_links: frozenset[str]
+    """الذي، التي، حيث: after a person named, the verb that follows has that person as subject."""
     stops: WordSet
     soft_stops: frozenset[str]
     prepositions: frozenset[str]
@@ -426,8 +431,9 @@ def default_lexicon() -> Lexicon:
         form = _source_form(phrase)
         cues[form.form] = form
 
-    def words(data: Mapping[str, Any], path: str, where: str) -> WordSet:
-        return WordSet.of(_section(data, path, where))
+    def words(data: Mapping[str, Any], path: str, where: str, *,
+              article_optional: bool = True) -> WordSet:
+        return WordSet.of(_section(data, path, where), article_optional=article_optional)
 
     def folded(data: Mapping[str, Any], path: str, where: str) -> frozenset[str]:
         return frozenset(fold_word(w) for w in _section(data, path, where))
@@ -449,8 +455,8 @@ def default_lexicon() -> Lexicon:
         latter=folded(speakers, "anaphora.latter", "speakers.toml"),
         pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
         relatives=folded(speakers, "anaphora.relatives", "speakers.toml"),
-        relative_pronouns=folded(speakers, "anaphora.relative_pronouns", "speakers.toml"),
-        stops=words(speakers, "stops.words", "speakers.toml"),
+        subject_links=folded(speakers, "anaphora.subject_links", "speakers.toml"),
+        stops=words(speakers, "stops.words", "speakers.toml", article_optional=False),
         soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
         prepositions=folded(speakers, "stops.prepositions", "speakers.toml"),
         occasions=words(speakers, "channels.occasions", "speakers.toml"),

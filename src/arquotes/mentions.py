@@ -29,7 +29,9 @@ from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, token_variants
 from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
 
-__all__ = ["Mention", "MentionKind", "core", "find_mentions", "read_mention", "skeleton"]
+__all__ = [
+    "Mention", "MentionKind", "core", "find_mentions", "read_mention", "skeleton", "without_lam",
+]
 
 _MAX_TOKENS = 12
 _APPOSITION = frozenset("،,؛;")
@@ -224,7 +226,8 @@ class _Reader:
         """End index of a person name starting with a given name at ``i``."""
         j = i + 1
         plain = 0
-        while j < len(self.toks) and j - i < 6:
+        reach = 6  # tokens; each particle pair (ولد باب، بن سلمان) adds its two
+        while j < len(self.toks) and j - i < reach:
             token = self.toks[j]
             if self.hard_stop(token) or self.soft_stop(token) or (
                     self.is_role(token) and not self._title_in_name(j)):
@@ -236,6 +239,7 @@ class _Reader:
                 if self.hard_stop(nxt):
                     break
                 j += 2
+                reach += 2
                 continue
             # A second surname word only after a given name (محمد علي حسن) or as a family
             # name with the article (محمد شياع السوداني); at most three plain words.
@@ -605,11 +609,11 @@ def _issuer(reader: _Reader) -> Mention | None:
         return None
     first = toks[k]
     if k == 1 and first.text[0] == "ل" and len(first.text) > 3:  # لوزارة: the ل of "by"
-        first = Token(first.start + 1, first.end, first.text[1:])
+        first = without_lam(first)
     found = _read_mention(reader.doc, [first, *toks[k + 1:]], reader.lex, reader.known,
                           bare_names=False)
-    if found is None or found.kind not in (MentionKind.BODY, MentionKind.PERSON) or (
-            found.name is None):
+    if found is None or found.kind not in (
+            MentionKind.BODY, MentionKind.PERSON, MentionKind.ANAPHOR) or found.name is None:
         return None
     return attrs.evolve(found, start=toks[0].start, role=None)
 
@@ -718,3 +722,17 @@ def _all_tokens(document: Document) -> Iterator[Token]:
             return
         yield from block
         position = block[-1].end
+
+
+def without_lam(token: Token) -> Token:
+    """The word a لـ is attached to: لمسؤولين -> مسؤولين، للوزارة -> (ال)وزارة.
+
+    Before the article, لـ swallows its alef (ل + الوزارة = للوزارة): the span starts at the
+    noun and the text gets its article back, so the word still reads as definite.
+    """
+    text = token.text
+    if text.startswith("لل") and len(text) > 3:
+        return Token(token.start + 2, token.end, "ال" + text[2:])
+    if text.startswith("ل") and len(text) > 2:
+        return Token(token.start + 1, token.end, text[1:])
+    return token

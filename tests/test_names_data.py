@@ -115,3 +115,13 @@ def test_header_names_source_and_licence(name: str, needles: tuple[str, ...]) ->
 def test_lists_are_loaded_once() -> None:
     assert names_data.given_names() is names_data.given_names()
     assert names_data.common_words() is names_data.common_words()
+
+
+def test_countries_come_from_cldr_and_are_folded() -> None:
+    """Countries load folded, with their source and licence in the header."""
+    names = names_data.countries()
+    assert {"البرازيل", "المانيا", "السودان", "كوريا الجنوبيه"} <= names
+    assert "الوزير" not in names
+    header = (files("arquotes") / "data" / "countries.txt").read_text(encoding="utf-8")
+    assert "CLDR" in header
+    assert "Unicode License" in header

@@ -120,3 +120,32 @@ def test_haythu_keeps_the_person_named_as_subject() -> None:
     """X، رئيس المنتدى، حيث قال: the person named before حيث speaks."""
     text = "وافتتح المؤتمر الدكتور سامي يوسف رئيس الجمعية، حيث قال إن المشاركة واسعة."
     assert speakers_of(text) == ["سامي يوسف"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "ودعا الشعب الكردي إلى «الوقوف صفا واحدا».",
+        "وتمنى النجاح له في «هذه الدورة الجديدة».",
+        "ودعا الدول إلى «إعادة التزامها بالتغطية الصحية».",
+        "ووصف ما جرى بأنه «مؤسف للغاية».",
+    ],
+)
+def test_definite_common_noun_after_cue_is_not_the_speaker(second: str) -> None:
+    """A definite common noun (الشعب، النجاح، الدول) or ما after a cue is no speaker."""
+    text = f"قال وزير الصحة كمال ناصر إن الوضع مستقر.\n{second}"
+    assert set(speakers_of(text)) == {"كمال ناصر"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("صرح المنجم رئيس نادي الشباب بأن الصفقة فشلت.", "المنجم"),
+        ("وقال الصوا إن شركته فازت بالترخيص.", "الصوا"),
+        ("وتأمل البرازيل التي تستضيف القمة أن تنجح المفاوضات.", "البرازيل"),
+        ("وقال الجعفري إن الوضع صعب.", "الجعفري"),
+    ],
+)
+def test_definite_names_that_do_speak(text: str, speaker: str) -> None:
+    """A family name with the article before a role or the clause, a country, a nisba."""
+    assert speakers_of(text) == [speaker]

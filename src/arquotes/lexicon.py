@@ -19,7 +19,7 @@ import attrs
 
 from arquotes.errors import LexiconError
 from arquotes.model import CueCategory, SpeakerKind
-from arquotes.names_data import given_names
+from arquotes.names_data import countries, given_names
 from arquotes.normalize import fold_word
 
 __all__ = [
@@ -449,7 +449,7 @@ def default_lexicon() -> Lexicon:
         body_heads=words(speakers, "bodies.heads", "speakers.toml"),
         documents=words(speakers, "bodies.documents", "speakers.toml"),
         body_names=words(speakers, "bodies.names", "speakers.toml"),
-        places=words(speakers, "bodies.places", "speakers.toml"),
+        places=WordSet.of([*_section(speakers, "bodies.places", "speakers.toml"), *countries()]),
         unnamed_heads=words(speakers, "unnamed.heads", "speakers.toml"),
         same_source=words(speakers, "anaphora.same_source", "speakers.toml"),
         latter=folded(speakers, "anaphora.latter", "speakers.toml"),

@@ -171,6 +171,13 @@ class _Reader:
         """The token as the article spells it, without diacritics (علي، على، حديثه، حديثة)."""
         return strip_marks(self.doc.view.text_of(token.start, token.end))
 
+    def clause_at(self, k: int) -> bool:
+        """The reported clause opens at token ``k``: a complementizer, a colon or a comma."""
+        if k >= len(self.toks):
+            return False
+        text = self.toks[k].text
+        return text in _CLAUSE_OPENERS or self.lex.is_complementizer(text)
+
     def family_name(self, token: Token) -> bool:
         """A family name with the article, which may end a three-word name.
 
@@ -635,7 +642,8 @@ def _quoted_name_after(reader: _Reader, end: int) -> int:
 def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     """A surname seen elsewhere in the article, or (after a verb) any word: زيلينسكي.
 
-    Never a preposition with a pronoun (وصفت فيه العملية), nor a noun with one (حديثه);
+    Never a preposition with a pronoun (وصفت فيه العملية), nor a noun with one (حديثه), nor
+    a definite common noun, a word carrying بـ/لـ or a relative (ما) that no names data knows;
     after a verb that takes an object (وصف، كشف، أعلن) only a word the names data knows or
     a lone word right before the clause: ووصف استمرار الاعتراف بأنه ... has its object, not its
     subject, after the verb.
@@ -649,6 +657,14 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     if (not known and reader.object_verb and not _name_unit(first.text)
             and reader.name_to_clause(0, 2) != 1):
         return None  # unless it stands alone before the clause: واعتبرت حماس أن ...
+    if not known and not _name_unit(first.text) and (
+            first.text.startswith(("بال", "لل")) or first.text in reader.lex.relatives or (
+                first.text.startswith("ال") and not reader.family_name(first)
+                and _trailing_role(reader, 1) is None and not reader.clause_at(1))):
+        # دعا الشعب الكردي، تمنى النجاح له، ووصفت ما ...، بالهام: no name starts so; a
+        # family name with the article is one with a role after it (صرح المنجم رئيس
+        # النادي) or alone before the clause (قال المنجم إن).
+        return None
     end = reader.read_name(0) if known else 1
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)

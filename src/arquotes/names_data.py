@@ -1,8 +1,9 @@
-"""Name lists built from real data: given names, surnames and the names that are also words.
+"""Name lists built from real data: given names, surnames, names that are also words, countries.
 
 The files under ``arquotes/data/`` are written by ``scripts/build_names.py`` from the
 ``arabic-name-romanizer`` index (people on Wikidata, CC0) and the ``wordfreq`` Arabic list
-(CC-BY-SA 4.0); docs/data-sources.md gives sources, licences, filters and counts.
+(CC-BY-SA 4.0), and by ``scripts/build_places.py`` from CLDR through Babel (Unicode
+License); docs/data-sources.md gives sources, licences, filters and counts.
 
 Every entry is already folded with `arquotes.normalize.fold_word` (أ/إ/آ -> ا, ى -> ي,
 ة -> ه, ؤ/ئ -> ء, no diacritics), so look up folded tokens. An entry is one word, or a
@@ -15,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["common_words", "given_names", "is_common_word", "surnames"]
+__all__ = ["common_words", "countries", "given_names", "is_common_word", "surnames"]
 
 
 def _entries(name: str) -> frozenset[str]:
@@ -30,6 +31,15 @@ def _entries(name: str) -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Folded given-name units of people (محمد، فاطمه، جون، عبد الله ...)."""
     return _entries("given_names.txt")
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Folded Arabic names of countries and territories (CLDR, via ``scripts/build_places.py``).
+
+    البرازيل، كوريا الجنوبية: they speak as bodies in the news.
+    """
+    return _entries("countries.txt")
 
 
 @cache

@@ -98,7 +98,7 @@ class Document:
         return ends[i] if i < len(ends) and ends[i] < p_end else p_end
 
     @cached_property
-    def _token_spans(self) -> tuple[array[int], array[int]]:
+    def token_spans(self) -> tuple[array[int], array[int]]:
         """Start and end offsets of every token of the whole text, in order."""
         spans = [match.span() for match in TOKEN.finditer(self.text)]
         return array("q", [start for start, _ in spans]), array("q", [end for _, end in spans])
@@ -112,7 +112,7 @@ class Document:
         """The tokens of block ``number``, built the first time a window reaches it."""
         block = self._blocks.get(number)
         if block is None:
-            starts, ends = self._token_spans
+            starts, ends = self.token_spans
             low = number * _TOKEN_BLOCK
             high = min(low + _TOKEN_BLOCK, len(starts))
             text = self.text
@@ -153,7 +153,7 @@ class Document:
                 if len(found) >= limit:
                     break
             return found
-        starts, ends = self._token_spans
+        starts, ends = self.token_spans
         first = bisect.bisect_right(ends, start)
         last = bisect.bisect_left(starts, end, first)
         # A scan checks the limit after taking a token: a limit under one still takes one.
@@ -167,7 +167,7 @@ class Document:
             return self.tokens(window, end, limit=10**9)[-limit:]
         if end <= window:
             return []
-        starts, ends = self._token_spans
+        starts, ends = self.token_spans
         last = bisect.bisect_left(starts, end)
         first = bisect.bisect_right(ends, window, 0, last)
         return self._window(max(first, last - limit), last, window, end)

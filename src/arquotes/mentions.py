@@ -18,7 +18,7 @@ A mention is read from the tokens that follow a cue verb (VSO: وقال المت
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -713,31 +713,25 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
     """
     found: list[Mention] = []
     reached = 0
-    for token in _all_tokens(document):
-        if token.start < reached or not token.is_word:
+    text = document.text
+    starts, ends = document.token_spans
+    for start, end in zip(starts, ends, strict=True):
+        if start < reached:
             continue
-        if lexicon.person_starts.isdisjoint(token_variants(token.text)):
+        word = text[start:end]
+        # One set decides, on the word and its clitic-free forms, before any Token is made.
+        if not word[0].isalnum() or lexicon.person_starts.isdisjoint(token_variants(word)):
             continue
-        window = document.tokens(token.start, document.sentence_end(token.start),
-                                 _PHRASE_WINDOW)
+        window = document.tokens(start, document.sentence_end(start), _PHRASE_WINDOW)
         if not any(t.text in lexicon.given_words for t in window[: _PHRASE_WINDOW // 2]):
             continue  # no given name near: a role alone names nobody
+        if word in common_words() and not (len(window) > 1 and _name_unit(window[1].text)):
+            continue  # a name that is also a word (أمل، جمال) needs a name unit after it
         mention = read_mention(document, window, lexicon, bare_names=False)
         if mention is not None and mention.kind is MentionKind.PERSON and mention.name:
             found.append(mention)
             reached = mention.end
     return found
-
-
-def _all_tokens(document: Document) -> Iterator[Token]:
-    """The article's tokens in order, fetched a block at a time (memory stays flat)."""
-    position, end = 0, len(document.text)
-    while position < end:
-        block = document.tokens(position, end, 4096)
-        if not block:
-            return
-        yield from block
-        position = block[-1].end
 
 
 def without_lam(token: Token) -> Token:

@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 FRAMES = frozenset({"that", "quote", "np", "on"})
+_ANSWERS_KEPT = 1 << 16
+"""Word answers a lexicon keeps (see `Lexicon.ends_phrase`) before it starts afresh."""
 
 
 def token_variants(token: str) -> Iterator[str]:
@@ -257,6 +259,7 @@ class Lexicon:
     mark_chars: frozenset[str]
     apostrophes: frozenset[str]
     known_speakers: tuple[KnownSpeaker, ...] = ()
+    _ends_phrase: dict[str, bool] = attrs.field(init=False, repr=False, factory=dict)
     given_words: frozenset[str] = attrs.field(init=False, repr=False)
     """Every given name, from the lists and the names data: a cheap first test."""
     person_starts: frozenset[str] = attrs.field(init=False, repr=False)
@@ -271,6 +274,21 @@ class Lexicon:
     def _person_starts(self) -> frozenset[str]:
         return self.given_words.union(
             self.roles.words, self.honorifics.words, self.particles.words)
+
+    def ends_phrase(self, token: str) -> bool:
+        """A complementizer, negation, audience or cue form: no speaker phrase runs through.
+
+        Asked for the same words again and again, so each answer is kept.
+        """
+        known = self._ends_phrase.get(token)
+        if known is None:
+            known = (self.is_complementizer(token) or token in self.negations
+                     or token in self.audiences
+                     or any(v in self.cues for v in _variants(token)))
+            if len(self._ends_phrase) >= _ANSWERS_KEPT:
+                self._ends_phrase.clear()  # bounded memory over any corpus's vocabulary
+            self._ends_phrase[token] = known
+        return known
 
     def is_construct_role(self, token: str) -> bool:
         """An indefinite role head (مدرب، رئيس): in construct, its next word is a genitive.

@@ -109,16 +109,13 @@ class _Reader:
         """The tokens' texts, for the list lookups every kind of mention starts with."""
 
     def hard_stop(self, token: Token) -> bool:
+        """A token no speaker phrase runs through: punctuation, a clause word, a stop."""
         text = token.text
-        lex = self.lex
         return (
             not token.is_word
             or text in self.stop_words
-            or lex.is_complementizer(text)
-            or text in lex.negations
+            or self.lex.ends_phrase(text)
             or self._stop_word(token)
-            or text in lex.audiences
-            or any(v in lex.cues for v in token_variants(text))
         )
 
     def _stop_word(self, token: Token) -> bool:
@@ -725,8 +722,10 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
         window = document.tokens(start, document.sentence_end(start), _PHRASE_WINDOW)
         if not any(t.text in lexicon.given_words for t in window[: _PHRASE_WINDOW // 2]):
             continue  # no given name near: a role alone names nobody
-        if word in common_words() and not (len(window) > 1 and _name_unit(window[1].text)):
-            continue  # a name that is also a word (أمل، جمال) needs a name unit after it
+        reader = _Reader(document, lexicon, window, frozenset())
+        if not (reader.given_at(0) or reader.is_role(window[0])
+                or window[0].text in lexicon.particles):
+            continue  # e.g. a name that is also a word (أمل، جمال) with no name unit after it
         mention = read_mention(document, window, lexicon, bare_names=False)
         if mention is not None and mention.kind is MentionKind.PERSON and mention.name:
             found.append(mention)

@@ -149,3 +149,23 @@ def test_definite_common_noun_after_cue_is_not_the_speaker(second: str) -> None:
 def test_definite_names_that_do_speak(text: str, speaker: str) -> None:
     """A family name with the article before a role or the clause, a country, a nisba."""
     assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject of a verb that is no cue goes on to a later subjectless cue in its
+        # sentence, even after a lead adverbial closed by a comma.
+        ("قال وزير الدفاع خالد فهد إن الجيش مستعد.\n"
+         "من جانبها، أصدرت نقابة الأطباء بيانا وصفت فيه الوضع بأنه «كارثي».",
+         ["خالد فهد", "نقابة الأطباء"]),
+        ("قالت وزيرة الصحة ليلى حسن إن الوضع مستقر.\n"
+         "وعقد الرئيس سامي يوسف اجتماعا مع الوفد وأكد خلاله أن الحوار مستمر.",
+         ["ليلى حسن", "سامي يوسف"]),
+    ],
+)
+def test_sentence_subject_speaks_for_a_later_subjectless_cue(
+    text: str, expected: list[str]
+) -> None:
+    """أصدرت X بيانا ... وصفت فيه: X, not the last speaker of the article."""
+    assert speakers_of(text) == expected

@@ -474,6 +474,10 @@ class _Attributor:
         named = self._person_before(hit, history)
         if named is not None:
             return named, 0.6
+        opener = self._sentence_subject(hit.start, after_verb=True)
+        if opener is not None and opener.feminine == hit.form.feminine:
+            # أصدرت حماس بيانا ... وصفت فيه العملية: the sentence's subject goes on.
+            return opener, 0.6
         latest = history.latest(hit.form.feminine)
         return latest, 0.7 if latest is not None else 0.0
 
@@ -584,11 +588,19 @@ class _Attributor:
                     return self._entity_of(named, None)
         return None
 
-    def _sentence_subject(self, pos: int) -> Entity | None:
-        """The subject after the verb that opens the sentence (تحدث الأمين العام ...)."""
+    def _sentence_subject(self, pos: int, *, after_verb: bool = False) -> Entity | None:
+        """The subject after the verb that opens the sentence (تحدث الأمين العام ...).
+
+        A lead adverbial closed by a comma (من جانبها، بدوره،) is passed over. With
+        ``after_verb``, ``pos`` must come after that subject, not be the opening verb.
+        """
         sentence = self.doc.sentence_start(pos)
         tokens = self.doc.tokens(sentence, pos, 20)
-        if len(tokens) < 2:
+        comma = next((k for k, t in enumerate(tokens[:_OPENER_WORDS // 2])
+                      if t.text in "،,"), None)
+        if comma is not None:
+            tokens = tokens[comma + 1 :]
+        if len(tokens) < 2 or (after_verb and len(tokens) < 3):
             return None
         mention = read_mention(self.doc, tokens[1:], self.lex, bare_names=False)
         if mention is None or mention.kind not in _NAMING:

@@ -229,3 +229,24 @@ def test_sources_documents_and_one_of_a_group(text: str, speaker: str) -> None:
     assert last.attribution is not None
     assert last.attribution.speaker is not None
     assert last.attribution.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "role"),
+    [
+        # Unlisted name words after a title run up to a role in apposition.
+        ("الدكتورة أمنية العمراني مبعوث رئيس المؤتمر، مؤكدة", MentionKind.PERSON,
+         "أمنية العمراني", "مبعوث رئيس المؤتمر"),
+        ("المهندس تامر زكريا مدير المشروع إن", MentionKind.PERSON, "تامر زكريا",
+         "مدير المشروع"),
+        # A compound given name written as one word.
+        ("الخبير في الذكاء الاصطناعي عبدالمحسن الجعيثن أن", MentionKind.PERSON,
+         "عبدالمحسن الجعيثن", "الخبير في الذكاء الاصطناعي"),
+        ("عبدالرزاق الحسيني إن", MentionKind.PERSON, "عبدالرزاق الحسيني", None),
+    ],
+)
+def test_read_mention_unlisted_names_by_shape(
+    phrase: str, kind: MentionKind, name: str | None, role: str | None
+) -> None:
+    """Names the lists lack, found by where they stand and how they are written."""
+    assert mention_of(phrase) == (kind, name, role)

@@ -150,7 +150,7 @@ class _Reader:
         lex = self.lex
         given = lex.given_words
         if text not in given and not (len(text) > 3 and text[0] in "وف" and text[1:] in given):
-            return False  # the common case, decided by one set
+            return _joined_compound(text)  # the common case, decided by one set
         if not (lex.male_names.exact(text) or lex.female_names.exact(text)):
             if text not in given_names() or text in lex.role_links:
                 return False
@@ -209,14 +209,15 @@ class _Reader:
 
         Foreign names are open-ended (رجب طيب أردوغان، أفيخاي أدرعي، خليل الحية): words the
         lists do not know, the first without the article and the last not an adverb in -ا
-        (مجددا، أيضا), followed at once by a complementizer, a colon or a comma, are the rest
-        of the speaker's name.
+        (مجددا، أيضا), followed at once by a complementizer, a colon, a comma or a role in
+        apposition (الدكتورة أمنية العمراني مبعوث رئيس المؤتمر), are the rest of the name.
         """
         k = i
         while k < min(len(self.toks), limit):
             token = self.toks[k]
             text = token.text
-            if text in self.lex.complementizers or text in _CLAUSE_OPENERS:
+            if text in self.lex.complementizers or text in _CLAUSE_OPENERS or (
+                    k > i + 1 and self.is_role(token) and not _definite(text)):
                 last = self.toks[k - 1].text if k > i else ""
                 return k if last and not last.endswith(_ADVERB_ENDINGS) else None
             if (self.hard_stop(token) or self.soft_stop(token) or self.is_role(token)
@@ -501,11 +502,11 @@ def _role(reader: _Reader) -> Mention | None:
     feminine = _is_feminine_head(first.text)
     if name_at is None:
         name_end = reader.name_to_clause(end, end + 4)
-        if name_end is not None:  # المتحدث باسم الجيش أفيخاي أدرعي إن
-            return _mention(reader, MentionKind.PERSON, name_end, name=(end, name_end),
-                            role=(0, end), feminine=feminine)
-        return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
-    name_end = reader.read_name(name_at)
+        if name_end is None:
+            return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
+        name_at = end  # المتحدث باسم الجيش أفيخاي أدرعي إن: an unlisted name up to the clause
+    else:
+        name_end = reader.read_name(name_at)
     role = (0, name_at) if name_at > 0 else None
     end = name_end
     if all(reader.texts[k] in reader.lex.honorifics for k in range(name_at)):
@@ -667,6 +668,11 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
 
 
+def _joined_compound(text: str) -> bool:
+    """A compound given name written as one word: عبدالمحسن for the data's عبد المحسن."""
+    return len(text) > 5 and text.startswith("عبد") and f"عبد {text[3:]}" in given_names()
+
+
 def _adverb(text: str) -> bool:
     """An indefinite accusative (مازحا، ضاحكا، مجددا) that no name data knows."""
     return len(text) > 3 and text.endswith("ا") and not text.startswith("ال") and (
@@ -720,8 +726,9 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
         if not word[0].isalnum() or lexicon.person_starts.isdisjoint(token_variants(word)):
             continue
         window = document.tokens(start, document.sentence_end(start), _PHRASE_WINDOW)
-        if not any(t.text in lexicon.given_words for t in window[: _PHRASE_WINDOW // 2]):
-            continue  # no given name near: a role alone names nobody
+        if word not in lexicon.honorifics and not any(
+                t.text in lexicon.given_words for t in window[: _PHRASE_WINDOW // 2]):
+            continue  # no title and no given name near: a role alone names nobody
         reader = _Reader(document, lexicon, window, frozenset())
         if not (reader.given_at(0) or reader.is_role(window[0])
                 or window[0].text in lexicon.particles):

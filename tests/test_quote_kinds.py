@@ -84,3 +84,43 @@ def test_cue_after_quote_makes_it_direct() -> None:
 def test_marks_around_no_word_are_not_quotes() -> None:
     """Marks that enclose only punctuation or spaces make no quote."""
     assert arquotes.extract("قال: «“ ” » ثم «»، و«...».").quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A kind of thing, indefinite, right before its quoted name.
+        'وقال الجيش إن جنديين من كتيبة "جفعاتي" أصيبا في الاشتباك.',
+        "وأكدت الوزارة انتشار متحور «أوميكرون» في المدينة.",
+        "وقال المحافظ إن سكان بلدة “عين الحلوة” بحاجة إلى مساعدات.",
+        # A Latin-script term of one or two words.
+        'وقالت المنظمة إن عدد إصابات "SARS-CoV-2" ارتفع.',
+        # A slogan or title after شعار/بعنوان, of any length, even after a colon.
+        "وأكد الاتحاد أن المؤتمر ينعقد تحت شعار: «معا من أجل عدالة اجتماعية ونمو متوازن للجميع».",
+        'وقال إن الندوة جاءت بعنوان "آفاق الاقتصاد الأخضر في المنطقة العربية".',
+        # Names listed together: "X" و"Y".
+        'وقال إنه يتابع "الحارة" و"رحلة العمر" هذا الموسم.',
+        # An indefinite noun phrase in marks followed by a relative pronoun.
+        'وأكد أن الحزب خاض "حرب بيانات" التي أنهكت أنصاره.',
+    ],
+)
+def test_names_by_shape(text: str) -> None:
+    """Quoted names recognised by the words around them, not by a list of names."""
+    assert arquotes.extract(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # With the article the noun before is the subject: the quotation is its predicate.
+        "وبين المدير أن فرص احتواء الفيروس “تتضاءل” يوما بعد يوم.",
+        # A definite span before a relative pronoun is a scare quote.
+        'وأكد المتحدث أن "التحذير المزعوم" الذي تحدثت عنه الصحف لا أساس له.',
+        # After a definite noun the span is that noun's attribute.
+        "وقال الوزير إن الاقتصاد لن يتأثر بالإجراءات الـ”غير القانونية” التي اتخذتها الدول.",
+    ],
+)
+def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:
+    """Predicates, scare quotes and attributes stay mixed quotes."""
+    result = arquotes.extract(text)
+    assert [q.kind for q in result.quotes] == [QuoteKind.MIXED]

@@ -233,6 +233,8 @@ class Lexicon:
     latter: frozenset[str]
     pronoun_subjects: frozenset[str]
     relatives: frozenset[str]
+    relative_pronouns: frozenset[str]
+    """الذي، التي: what stands before them is a noun phrase."""
     subject_links: frozenset[str]
     """الذي، التي، حيث: after a person named, the verb that follows has that person as subject."""
     stops: WordSet
@@ -243,6 +245,10 @@ class Lexicon:
     meta_labels: WordSet
     name_heads: WordSet
     name_introducers: WordSet
+    construct_heads: frozenset[str]
+    """فيروس، كتيبة: indefinite, right before a quoted span, they show it is a name."""
+    title_introducers: WordSet
+    """شعار، بعنوان: the quoted span after them is a title or slogan, whatever its length."""
     known_names: frozenset[str]
     male_names: WordSet
     female_names: WordSet
@@ -473,7 +479,9 @@ def default_lexicon() -> Lexicon:
         latter=folded(speakers, "anaphora.latter", "speakers.toml"),
         pronoun_subjects=folded(speakers, "anaphora.pronoun_subjects", "speakers.toml"),
         relatives=folded(speakers, "anaphora.relatives", "speakers.toml"),
-        subject_links=folded(speakers, "anaphora.subject_links", "speakers.toml"),
+        relative_pronouns=folded(speakers, "anaphora.relative_pronouns", "speakers.toml"),
+        subject_links=folded(speakers, "anaphora.relative_pronouns", "speakers.toml")
+        | folded(speakers, "anaphora.subject_links", "speakers.toml"),
         stops=words(speakers, "stops.words", "speakers.toml", article_optional=False),
         soft_stops=folded(speakers, "stops.soft", "speakers.toml"),
         prepositions=folded(speakers, "stops.prepositions", "speakers.toml"),
@@ -482,6 +490,8 @@ def default_lexicon() -> Lexicon:
         meta_labels=words(speakers, "meta.labels", "speakers.toml"),
         name_heads=words(quotes, "names.heads", "quotes.toml"),
         name_introducers=words(quotes, "names.introducers", "quotes.toml"),
+        title_introducers=words(quotes, "names.titles", "quotes.toml"),
+        construct_heads=folded(quotes, "names.construct_heads", "quotes.toml"),
         known_names=frozenset(
             " ".join(fold_word(p) for p in n.split())
             for n in _section(quotes, "names.known", "quotes.toml")

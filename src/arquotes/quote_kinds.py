@@ -61,10 +61,17 @@ def not_a_quote(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> 
 def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
     """True when the quoted span names a channel, agency, platform or organisation."""
     words = _word_tokens(document, quote)
-    if not words or len(words) > _MAX_NAME_WORDS:
+    if not words:
+        return False
+    introducer = [t for t in previous_tokens(document, quote, 2) if t.text != ":"]
+    if introducer and lexicon.title_introducers.possessed(introducer[-1].text):
+        return True  # تحت شعار: «...»، بعنوان "...": a slogan or title of any length
+    if len(words) > _MAX_NAME_WORDS:
         return False
     if " ".join(t.text for t in words) in lexicon.known_names:
         return True
+    if _latin_term(document, quote):
+        return True  # "COVID-19"، "SARS-CoV-2"، "SSC": a Latin-script term in Arabic prose
     if words[0].text.isdigit() and len(words) <= 4:
         return True  # a titled campaign or figure: "100 مليون صحة"
     if len(words) <= 4 and lexicon.name_heads.phrase_at([t.text for t in words], 0):
@@ -77,6 +84,17 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     previous = previous_tokens(document, quote, 2)
     if previous and previous[-1].text == ":":
         return False  # a colon introduces speech: وقال سامي علي: «...»
+    after = next_token(document, quote)
+    words = _word_tokens(document, quote)
+    if after is not None and after.text in lexicon.relative_pronouns and words and not (
+            _definite_word(words[0].text)
+            or (previous and _definite_word(previous[-1].text))):
+        # في "معركة دفتر التحملات" التي اتهم فيها ...: an indefinite-headed noun phrase, not
+        # speech. A definite one (أن "التحذير المزعوم" الذي) is a scare quote, and after a
+        # definite noun (بالإجراءات الـ"غير القانونية" التي) the span is that noun's attribute.
+        return True
+    if _coordinated_quote(document, quote, previous, after):
+        return True  # "مرافئ الخليج" و"نسيم للطيران": names listed together
     before = [t for t in previous if t.is_word]
     if not before:
         return False
@@ -84,6 +102,9 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     if lexicon.name_introducers.possessed(last) and not _spelled_as_name(
             document, before[-1], lexicon):
         return True  # على منصة "إكس"، على منصته "تروث سوشيال"
+    if last in lexicon.construct_heads or (
+            len(last) > 3 and last[0] in "وبل" and last[1:] in lexicon.construct_heads):
+        return True  # كتيبة "نتساح يهودا"، بإقليم "زاكورة": a kind of thing and its name
     if lexicon.is_construct_role(last):
         return True  # مدرب "النسور"، رئيس "الاتحاد": a role head in construct with a name
     if _verb_form(last, lexicon) and _speaker_follows(document, quote, lexicon):
@@ -94,6 +115,31 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
         before[0].text in lexicon.name_introducers)
+
+
+def _definite_word(word: str) -> bool:
+    """The article alone (الـ) or a word carrying it, after any clitics."""
+    return word == "ال" or any(v.startswith("ال") for v in token_variants(word))
+
+
+_LATIN_TERM_WORDS = 2
+
+
+def _latin_term(document: Document, quote: QuoteCandidate) -> bool:
+    """The span is one or two words of Latin script (a term or name, not a sentence)."""
+    text = document.text[quote.start : quote.end].strip()
+    return bool(text) and text.isascii() and any(c.isalpha() for c in text) and (
+        len(text.split()) <= _LATIN_TERM_WORDS)
+
+
+def _coordinated_quote(document: Document, quote: QuoteCandidate, previous: list[Token],
+                       after: Token | None) -> bool:
+    """The span is joined by و to another quoted span, before or after it."""
+    if after is not None and after.text == "و" and quote.close is not None:
+        following = document.tokens(after.end, after.end + 2, 1)
+        if following and not following[0].is_word:
+            return True
+    return len(previous) == 2 and previous[-1].text == "و" and not previous[0].is_word
 
 
 def _spelled_as_name(document: Document, token: Token, lexicon: Lexicon) -> bool:

@@ -200,6 +200,8 @@ def test_name_spelled_like_a_preposition_before_a_quote(text: str) -> None:
         ("بيان لوزارة الدفاع أن", MentionKind.BODY, "وزارة الدفاع", None),
         ("بيان صادر عن نقابة المهندسين أن", MentionKind.BODY, "نقابة المهندسين", None),
         ("تقرير منظمة العفو الدولية أن", MentionKind.BODY, "منظمة العفو الدولية", None),
+        # An unlisted issuer after the لـ of "by" (لل swallows the article's alef).
+        ("بيان للمركزية النقابية أن", MentionKind.BODY, "مركزية النقابية", None),
     ],
 )
 def test_read_mention_descriptions_adverbs_issuers(

@@ -615,8 +615,13 @@ def _issuer(reader: _Reader) -> Mention | None:
     first = toks[k]
     if k == 1 and first.text[0] == "ل" and len(first.text) > 3:  # لوزارة: the ل of "by"
         first = without_lam(first)
-    found = _read_mention(reader.doc, [first, *toks[k + 1:]], reader.lex, reader.known,
-                          bare_names=False)
+    rest = [first, *toks[k + 1:]]
+    found = _read_mention(reader.doc, rest, reader.lex, reader.known, bare_names=False)
+    if found is None and first is not toks[k] and _definite(first.text):
+        # بيان للمركزية النقابية: whatever definite phrase follows the لـ of "by" issued it.
+        issuer = _Reader(reader.doc, reader.lex, rest, reader.known)
+        end = issuer.read_description(0, limit=4)
+        found = _mention(issuer, MentionKind.BODY, end, name=(0, end))
     if found is None or found.kind not in (
             MentionKind.BODY, MentionKind.PERSON, MentionKind.ANAPHOR) or found.name is None:
         return None

@@ -24,7 +24,7 @@ import attrs
 
 from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
-from arquotes.document import Document
+from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, MentionKind, read_mention
 from arquotes.model import (
@@ -138,6 +138,7 @@ class _Attributor:
         # head of a definite anaphor -> (text scanned up to, latest body mention with that head)
         self._antecedents: dict[str, tuple[int, Mention | None]] = {}
         self.persons: list[Mention] = []  # every person named in the article, by start
+        self._person_at: dict[int, Mention] = {}
 
     # 1. entities -------------------------------------------------------------------------
     def register(self, uses: Sequence[SourceUse], persons: Sequence[Mention]) -> None:
@@ -154,6 +155,7 @@ class _Attributor:
         speakers = {id(m) for m, _ in speaking} | {
             id(m) for m, _ in named if self.quotes.containing(m.start) is None}
         self.persons = sorted(persons, key=_start)
+        self._person_at = {m.start: m for m in self.persons}
         ordered = sorted([*speaking, *named], key=lambda m: m[0].start)
         for bare in (False, True):  # names first, so a bare word can join one of them
             for mention, feminine in ordered:
@@ -481,6 +483,13 @@ class _Attributor:
         latest = history.latest(hit.form.feminine)
         return latest, 0.7 if latest is not None else 0.0
 
+    def _mention_at(self, tokens: Sequence[Token]) -> Mention | None:
+        """The naming phrase at ``tokens[0]``: the person the scan read there, or one read now."""
+        if not tokens:
+            return None
+        return self._person_at.get(tokens[0].start) or read_mention(
+            self.doc, tokens, self.lex, bare_names=False)
+
     def _embedded_subject(self, clause: _Item, hit: CueHit) -> Entity | None:
         """The subject inside a claim, when the participle after it belongs to that clause.
 
@@ -496,7 +505,7 @@ class _Attributor:
         if speaker.kind is not SpeakerKind.UNNAMED and speaker.feminine == hit.form.feminine:
             return None
         tokens = self.doc.tokens(clause.start, clause.end, 12)
-        mention = read_mention(self.doc, tokens, self.lex, bare_names=False)
+        mention = self._mention_at(tokens)
         if mention is None or mention.kind not in (*_NAMING, MentionKind.ANAPHOR) or (
                 mention.feminine != hit.form.feminine):
             return None
@@ -602,7 +611,7 @@ class _Attributor:
             tokens = tokens[comma + 1 :]
         if len(tokens) < 2 or (after_verb and len(tokens) < 3):
             return None
-        mention = read_mention(self.doc, tokens[1:], self.lex, bare_names=False)
+        mention = self._mention_at(tokens[1:])
         if mention is None or mention.kind not in _NAMING:
             # روى رجل الأعمال سامي علي ...: a person named within the verb's first words.
             reach = tokens[min(len(tokens), _OPENER_WORDS) - 1].end

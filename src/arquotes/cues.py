@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -111,12 +111,17 @@ class _CueReader:
     """Reads subject, complement and channel of each cue (see module docstring)."""
 
     def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
-                 cue_starts: frozenset[int]) -> None:
-        """Read cues of ``document``; ``cue_starts`` are cues that end a complement search."""
+                 cue_starts: frozenset[int], persons: Mapping[int, Mention]) -> None:
+        """Read cues of ``document``; ``cue_starts`` are cues that end a complement search.
+
+        ``persons`` are the person mentions the article-wide scan read, by start: a subject
+        starting where one does is that mention, read once.
+        """
         self.doc = document
         self.lex = lexicon
         self.quotes = quotes
         self.cue_starts = cue_starts
+        self.persons = persons
 
     def is_cue(self, token: Token) -> bool:
         return token.start in self.cue_starts
@@ -151,6 +156,10 @@ class _CueReader:
                 mention.bare) else MentionKind.BODY
             return attrs.evolve(mention, kind=kind, name=(quote.start, quote.end), role=None,
                                 bare=False)
+        known = self.persons.get(first.start)
+        if known is not None and not any(
+                t.text in form.preps for t in tokens if t.start < known.end):
+            return known  # read by the mention scan, and no preposition of the verb inside
         return read_mention(self.doc, tokens, self.lex, stop_words=form.preps,
                             object_verb=form.takes_object or "np" in form.frames)
 
@@ -601,8 +610,11 @@ def _introduces_nothing(reader: _CueReader, match: _Match, head: list[Token]) ->
 
 
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
-              quotes: QuoteIndex) -> list[CueHit]:
+              quotes: QuoteIndex, persons: Sequence[Mention] = ()) -> list[CueHit]:
     """Every cue with a complement that fits its frames, in text order.
+
+    ``persons`` are the article's person mentions (`mentions.find_mentions`), reused as the
+    subjects they are.
 
     A verb right after a source phrase belongs to it (حسبما ذكرت قناة، حسبما نقلته وكالة):
     it extends the source hit instead of being a cue of its own.
@@ -616,7 +628,7 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     stopping = frozenset(m.start for m in matches
                          if m.form.kind != "source" and m.start not in source_verbs
                          and not _used_as_another_word(document, m, lexicon))
-    reader = _CueReader(document, lexicon, quotes, stopping)
+    reader = _CueReader(document, lexicon, quotes, stopping, {m.start: m for m in persons})
     hits: list[CueHit] = []
     for match in matches:
         if match.form.kind == "source":

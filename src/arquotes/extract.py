@@ -74,7 +74,7 @@ class Extractor:
         )
         quotes = QuoteIndex(candidates, names)
         persons = find_mentions(document, self.lexicon)
-        hits = find_cues(document, self.patterns, self.lexicon, quotes)
+        hits = find_cues(document, self.patterns, self.lexicon, quotes, persons)
         headlines = find_headlines(document, self.lexicon, hits)
         return attribute(document, self.lexicon, quotes, hits, headlines, persons=persons)
 

@@ -171,6 +171,8 @@ class EntityTable:
         the minister named last before it, not a later one.
         """
         found = {id(e): e for key in keys for e in self._index.get(key, ())}
+        if len(found) < 2:
+            return list(found.values())
         if before is None:
             return sorted(found.values(), key=lambda e: (e.seen, e.order), reverse=True)
         return sorted(found.values(), key=lambda e: _nearness(e, before), reverse=True)

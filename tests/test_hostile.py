@@ -77,6 +77,13 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "anaphors-without-antecedent": (_repeat("وقالت الوزارة إن الوضع مستقر. "), FULL),
     "anaphors-and-bodies": (
         _repeat("أصدرت وزارة الصحة بيانا. وقالت الوزارة إن الوضع مستقر. "), FULL),
+    # The article-wide mention scan: names, titles and roles with no full stop.
+    "given-names": (_repeat("محمد "), FULL),
+    "titles": (_repeat("الدكتور "), FULL),
+    "titles-and-names": (_repeat("الدكتورة أمنية العمراني مبعوث "), FULL),
+    "roles-through-prepositions": (_repeat("النائب عن محافظة سامي علي، "), FULL),
+    "persons-and-pro-drop": (_repeat("التقى الرئيس سامي يوسف الوفد وأكد أن الحوار مستمر، "), FULL),
+    "quoted-names-in-roles": (_repeat('مدرب "النسور" كمال ناصر '), FULL),
 }
 
 # Inputs on which extraction is still super-linear (see docs/reliability.md, "Known slow

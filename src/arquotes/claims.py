@@ -24,7 +24,6 @@ from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, read_mention, without_lam
-from arquotes.patterns import SENTENCE_END
 
 __all__ = ["Headline", "SourceUse", "clause_end", "find_headlines", "read_source", "trim"]
 
@@ -44,17 +43,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_end_outside_quotes(document: Document, start: int, quotes: QuoteIndex) -> int:
-    """End of the sentence from ``start``, skipping full stops inside quotation marks."""
+    """End of the sentence from ``start``, skipping full stops inside quotation marks.
+
+    The end marks come from the document's one pass over the text, so a long sentence with
+    many claims in it is not searched again for each of them.
+    """
     _, p_end = document.paragraph_at(start)
     pos = start
     while True:
-        match = SENTENCE_END.search(document.text, pos, p_end)
-        if match is None:
+        mark = document.end_mark(pos, p_end)
+        if mark is None:
             return p_end
-        inside = quotes.containing(match.start())
+        inside = quotes.containing(mark)
         if inside is None:
-            return match.start()
-        pos = max(match.end(), quotes.closing(inside))
+            return mark
+        pos = max(mark + 1, quotes.closing(inside))
 
 
 def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: QuoteIndex,

@@ -90,6 +90,12 @@ class Document:
         i = bisect.bisect_left(ends, pos - 1) - 1
         return ends[i] + 1 if i >= 0 and ends[i] >= p_start else p_start
 
+    def end_mark(self, pos: int, limit: int) -> int | None:
+        """Offset of the first sentence end mark in ``[pos, limit)``, from the cached list."""
+        ends = self._sentence_ends
+        i = bisect.bisect_left(ends, pos)
+        return ends[i] if i < len(ends) and ends[i] < limit else None
+
     def sentence_end(self, pos: int) -> int:
         """Offset of the end mark of the sentence holding ``pos``, or its paragraph's end."""
         _, p_end = self.paragraph_at(pos)

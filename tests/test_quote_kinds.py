@@ -124,3 +124,16 @@ def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:
     """Predicates, scare quotes and attributes stay mixed quotes."""
     result = arquotes.extract(text)
     assert [q.kind for q in result.quotes] == [QuoteKind.MIXED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال المتحدث في بيان تلقته "شبكة الرافدين"، إن الحصيلة ارتفعت.',
+        "وذلك وفقا لما نقلته «الشرق الأوسط» عن مصادر مطلعة.",
+        'وأكدت الحركة أن المعارك تندرج تحت عمليات "درع الجنوب" المستمرة.',
+    ],
+)
+def test_outlets_after_relay_verbs_and_plural_kinds(text: str) -> None:
+    """After تلقته/نقلته the span is the outlet; after عمليات it names the operations."""
+    assert arquotes.extract(text).quotes == ()

@@ -245,6 +245,8 @@ class Lexicon:
     meta_labels: WordSet
     name_heads: WordSet
     name_introducers: WordSet
+    relay_verbs: frozenset[str]
+    """نقلته، تلقته: a quoted span right after them is the outlet that relayed the words."""
     construct_heads: frozenset[str]
     """فيروس، كتيبة: indefinite, right before a quoted span, they show it is a name."""
     title_introducers: WordSet
@@ -492,6 +494,7 @@ def default_lexicon() -> Lexicon:
         name_introducers=words(quotes, "names.introducers", "quotes.toml"),
         title_introducers=words(quotes, "names.titles", "quotes.toml"),
         construct_heads=folded(quotes, "names.construct_heads", "quotes.toml"),
+        relay_verbs=folded(quotes, "names.relay_verbs", "quotes.toml"),
         known_names=frozenset(
             " ".join(fold_word(p) for p in n.split())
             for n in _section(quotes, "names.known", "quotes.toml")

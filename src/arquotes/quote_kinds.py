@@ -99,14 +99,8 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     if not before:
         return False
     last = before[-1].text
-    if lexicon.name_introducers.possessed(last) and not _spelled_as_name(
-            document, before[-1], lexicon):
-        return True  # على منصة "إكس"، على منصته "تروث سوشيال"
-    if last in lexicon.construct_heads or (
-            len(last) > 3 and last[0] in "وبل" and last[1:] in lexicon.construct_heads):
-        return True  # كتيبة "نتساح يهودا"، بإقليم "زاكورة": a kind of thing and its name
-    if lexicon.is_construct_role(last):
-        return True  # مدرب "النسور"، رئيس "الاتحاد": a role head in construct with a name
+    if _names_what_follows(document, before[-1], lexicon):
+        return True
     if _verb_form(last, lexicon) and _speaker_follows(document, quote, lexicon):
         return True  # وقالت "سلمى حداد"، مديرة المبيعات، إن: the verb's subject
     if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
@@ -115,6 +109,19 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     # صادر عن "الصحة العالمية": a preposition after an introducer
     return len(before) == 2 and last in lexicon.prepositions and (
         before[0].text in lexicon.name_introducers)
+
+
+def _names_what_follows(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """A word right before a quoted span that makes the span a name."""
+    word = token.text
+    if lexicon.name_introducers.possessed(word) and not _spelled_as_name(
+            document, token, lexicon):
+        return True  # على منصة "إكس"، على منصته "تروث سوشيال"
+    if word in lexicon.construct_heads or (
+            len(word) > 3 and word[0] in "وبل" and word[1:] in lexicon.construct_heads):
+        return True  # كتيبة "نتساح يهودا"، بإقليم "زاكورة": a kind of thing and its name
+    # في بيان تلقته "سكاي برس": the outlet; مدرب "النسور": a role head in construct.
+    return word in lexicon.relay_verbs or lexicon.is_construct_role(word)
 
 
 def _definite_word(word: str) -> bool:

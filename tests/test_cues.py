@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import arquotes
 from helpers import cues_of
 
 
@@ -139,3 +140,21 @@ def test_cue_form_after_adam_is_a_verbal_noun() -> None:
     text = 'وأكد مسؤول أمريكي، طلب عدم ذكر اسمه، أن المحادثات "تسير في الاتجاه الصحيح".'
     _, rows = cues_of(text)
     assert [row[0] for row in rows] == ["وأكد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('سأل الصحفي: "متى تنتهي الأزمة في رأيكم؟".', "الصحفي"),
+        ("وسألت المذيعة ليلى حسن: «هل أنتم مستعدون للانتخابات المقبلة؟».", "ليلى حسن"),
+        ('وسأله أحد الحضور: "ما خطتكم للعام المقبل؟".', "أحد الحضور"),
+    ],
+)
+def test_asking_introduces_a_quotation(text: str, speaker: str) -> None:
+    """سأل takes a quotation, and its subject asks it."""
+    (quote,) = arquotes.extract(text).quotes
+    assert quote.attribution is not None
+    assert quote.attribution.cue is not None
+    assert quote.attribution.cue.lemma == "سأل"
+    assert quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == speaker

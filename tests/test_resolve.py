@@ -169,3 +169,20 @@ def test_sentence_subject_speaks_for_a_later_subjectless_cue(
 ) -> None:
     """أصدرت X بيانا ... وصفت فيه: X, not the last speaker of the article."""
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('ووصفت مجلة فوربس اللقاء: "كان حوارا صريحا ومفيدا للجميع".', "مجلة فوربس"),
+        ('ونفت صحيفة لوموند الخبر: "لم ننشر أي تقرير من هذا النوع".', "صحيفة لوموند"),
+        # A nisba adjective still belongs to the body.
+        ('ووصفت مجلة فوربس العربية اللقاء: "كان حوارا صريحا ومفيدا".', "مجلة فوربس العربية"),
+    ],
+)
+def test_body_phrase_ends_before_the_object(text: str, speaker: str) -> None:
+    """After a verb that takes an object, head + name is complete; a definite noun is the object."""
+    (quote,) = arquotes.extract(text).quotes
+    assert quote.attribution is not None
+    assert quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name == speaker

@@ -322,6 +322,15 @@ class _Reader:
                     and not _coordinated(self, token.text)
                     and token.text not in self.lex.prepositions and not self.soft_stop(token)):
                 break
+            previous = self.toks[j - 1].text
+            if (self.object_verb and j > i + 1 and token.text.startswith("ال")
+                    and not _nisba(token.text)
+                    and (_nisba(previous) or not _definite_or_attached(previous))
+                    and previous not in self.lex.prepositions
+                    and previous not in self.lex.soft_stops):
+                # ووصفت مجلة فوربس (العربية) اللقاء: after a name or a nisba adjective, a
+                # definite noun that is no nisba starts the object of a verb that takes one.
+                break
             j += 1
         return j
 
@@ -477,7 +486,7 @@ def _described(reader: _Reader) -> Mention | None:
     it, is the person's description (kept as the role).
     """
     first = reader.toks[0].text
-    if not (first.startswith("ال") and first.endswith(("ي", "يه")) and len(reader.toks) > 1
+    if not (_nisba(first) and len(reader.toks) > 1
             and reader.given_at(1)) or first in reader.lex.places or (
             first in reader.lex.body_names):
         return None
@@ -671,6 +680,11 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
     end = reader.read_name(0) if known else 1
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
+
+
+def _nisba(text: str) -> bool:
+    """A definite nisba adjective: العربية، الأمريكي."""
+    return text.startswith("ال") and text.endswith(("ي", "يه"))
 
 
 def _joined_compound(text: str) -> bool:

@@ -22,9 +22,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from arquotes.claims import Headline, SourceUse, clause_end, read_source, trim
+from arquotes.claims import SourceUse, clause_end, read_source, trim
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
+from arquotes.headlines import Headline
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, MentionKind, read_mention
 from arquotes.model import (

@@ -1,4 +1,4 @@
-"""Cut reported clauses: where a claim's content ends, source phrases, and headlines.
+"""Cut reported clauses: where a claim's content ends, and source phrases.
 
 A claim's content starts where its cue's complement starts (after أن/إن/بأن, after a governed
 preposition, or at a noun-phrase object) and ends at the first of:
@@ -10,7 +10,7 @@ preposition, or at a noun-phrase object) and ends at the first of:
 
 Source phrases (بحسب، وفق، حسبما ...) either name the secondary source of the items before
 them in the sentence, or, standing alone, make the sentence itself a claim of that source.
-Headlines of the form "X: ..." are claims of X with no cue.
+Headlines are in `arquotes.headlines`.
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, read_mention, without_lam
 
-__all__ = ["Headline", "SourceUse", "clause_end", "find_headlines", "read_source", "trim"]
+__all__ = ["SourceUse", "clause_end", "read_source", "trim"]
 
 _TRAILING = frozenset(" \t،,:;؛-–—")
 _COMMAS = frozenset("،,")
-_HEADLINE_PREFIX = frozenset({"-", "–", "—", "|"})
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -92,45 +91,6 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
                 end = token.start
                 break
     return trim(text, start, end)[1]
-
-
-@attrs.frozen(kw_only=True)
-class Headline:
-    """A "X: ..." line: its speaker phrase and content, in folded offsets."""
-
-    mention: Mention
-    start: int
-    end: int
-
-
-def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[Headline]:
-    """Every paragraph shaped "X: content" where X reads as a speaker phrase."""
-    found = []
-    hit_starts = [h.start for h in hits]
-    text = document.text
-    for p_start, p_end in document.paragraphs:
-        colon = text.find(":", p_start, min(p_end, p_start + 80))
-        if colon < 0:
-            continue
-        head = document.tokens(p_start, colon, 12)
-        cut = max((i + 1 for i, t in enumerate(head) if t.text in _HEADLINE_PREFIX or (
-            t.text == "." and i > 0 and head[i - 1].text == ".")), default=0)
-        head = head[cut:]
-        first_hit = bisect.bisect_left(hit_starts, p_start)  # hits are in text order
-        if not head or len(head) > 6 or (
-                first_hit < len(hit_starts) and hit_starts[first_hit] < colon):
-            continue
-        if lexicon.meta_labels.phrase_at([t.text for t in head], 0) or not all(
-                t.is_word for t in head):
-            continue
-        mention = read_mention(document, head, lexicon, bare_names=len(head) <= 2)
-        if mention is None or mention.end != head[-1].end:
-            continue
-        start, end = trim(text, colon + 1, p_end)
-        if sum(1 for t in document.tokens(start, end, 12) if t.is_word) < 3:
-            continue
-        found.append(Headline(mention=mention, start=start, end=end))
-    return found
 
 
 @attrs.frozen(kw_only=True)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from arquotes.attribution import attribute
-from arquotes.claims import find_headlines
 from arquotes.cues import QuoteIndex, find_cues
 from arquotes.document import Document
+from arquotes.headlines import find_headlines
 from arquotes.lexicon import (
     KnownSpeaker,
     Lexicon,

@@ -155,3 +155,74 @@ def test_narrator_formula_is_not_a_claim() -> None:
     """ويذكر أن ... is the narrator's "it is worth mentioning", but يذكر X أن is speech."""
     assert claim_texts("ويذكر أن الوزير كان قد زار المنطقة الشهر الماضي.") == []
     assert claim_texts("ويذكر التقرير أن الوزير زار المنطقة.") == ["الوزير زار المنطقة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The writer's gloss after a comma is not the speaker's.
+        ("وأكدت الوزيرة أن الخطة جاهزة، في إشارة إلى مشروع القانون الجديد.", "الخطة جاهزة"),
+        ("وقال المتحدث إن المفاوضات متعثرة، في تلميح إلى الخلاف بين الطرفين.",
+         "المفاوضات متعثرة"),
+        ("وأوضح الناطق أن الهدنة صامدة، في رد على سؤال عن الخروقات.", "الهدنة صامدة"),
+        # A participle with its own object that is no speech cue: the narrator's clause.
+        ("وأعلن المدير أن الشركة ستوسع أعمالها، موجها الشكر إلى العاملين.",
+         "الشركة ستوسع أعمالها"),
+        ("ورأى النائب أن القرار خاطئ، متجاهلا بذلك موقف حزبه.", "القرار خاطئ"),
+        ("واعتبر الكاتب أن الرواية ناجحة، تاركا الباب مفتوحا لجزء ثان.", "الرواية ناجحة"),
+    ],
+)
+def test_claim_ends_where_the_narrator_takes_over(text: str, content: str) -> None:
+    """A gloss (، في إشارة إلى) or a circumstantial participle with an object ends a claim."""
+    assert claim_texts(text) == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Adverbs shaped like participles, between commas or not, belong to the clause.
+        "وقال إن الحكومة قررت، مؤخرا، رفع الأسعار.",
+        "وذكر أن المصنع سيعمل، حاليا بطاقة أقل من المعتاد.",
+        # Source words used as plain prepositions: nothing is attributed to فئات الدخل.
+        "وقال الوزير إن الدعم يتوزع وفق فئات الدخل في كل منطقة.",
+        "وأوضح أن المساعدات ستصل إلى الجميع، كل حسب حاجته.",
+        "وأكدت أن الرسوم ستحدد بحسب حجم الشحنة.",
+        # A terminator's word that goes on with the clause, or opens a list.
+        "وأكد أن الحكومة ملتزمة بتعهداتها، فيما يتعلق بالدعم.",
+        "وأوضح أن الخطة تقوم على ثلاثة محاور، وهي: التعليم والصحة والنقل.",
+        # After one word, a comma opens an apposition and the clause resumes after it.
+        "وقال الضابط إن كيدال، وهي مدينة في الشمال، تعرضت لقصف عنيف.",
+        # Predicates shaped like cue participles are content, not new cues.
+        "وقالت النقابة إن القطاع مهدد بنقص الأدوية.",
+        "وأكد الطبيب أن المستشفى مطالب بتوفير الأسرة.",
+    ],
+)
+def test_claim_runs_to_its_sentence_end(text: str) -> None:
+    """Words that look like a clause's end but are not: the claim runs to the full stop."""
+    [claim] = arquotes.extract(text).claims
+    assert text.endswith(claim.text + ".")
+
+
+def test_source_phrase_naming_a_source_still_ends_the_claim() -> None:
+    """The preposition rule leaves real sources alone: ، حسب مصادر مطلعة ends the claim."""
+    assert claim_texts("وقال إن الأسعار سترتفع، حسب مصادر مطلعة.") == ["الأسعار سترتفع"]
+    assert claim_texts("وقال إن الوضع هادئ، فيما أعلنت الشرطة اعتقال ثلاثة أشخاص.")[0] == (
+        "الوضع هادئ")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("ووفق مجلة الأسواق، تراجعت المبيعات بنسبة كبيرة هذا العام.",
+         "تراجعت المبيعات بنسبة كبيرة هذا العام", "مجلة الأسواق"),
+        ("وبحسب وكالة الأنباء الرسمية، ارتفع عدد القتلى إلى 12.",
+         "ارتفع عدد القتلى إلى 12", "وكالة الأنباء الرسمية"),
+    ],
+)
+def test_leading_source_with_a_comma_gives_the_rest_of_the_sentence(
+        text: str, content: str, speaker: str) -> None:
+    """ووفق X، <sentence>: the sentence after the comma is X's claim."""
+    [claim] = arquotes.extract(text).claims
+    assert claim.text == content
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == speaker

@@ -49,6 +49,7 @@ _NAMING = (MentionKind.PERSON, MentionKind.BODY, MentionKind.UNNAMED)
 _QUOTE_REACH = 400  # characters between a cue and the quote it introduces, at most
 _SUBJECT_WORDS = 3  # words a quotation may follow its complementizer by and still be direct
 _OPENER_WORDS = 6  # a sentence's opening verb has its subject named within this many tokens
+_COMMAS = frozenset("،,")
 
 
 @attrs.define
@@ -167,6 +168,10 @@ class _Attributor:
 
     # 2. claims ---------------------------------------------------------------------------
     def cut_claims(self, uses: Sequence[SourceUse]) -> None:
+        plain = {u.hit.start for u in uses if u.preposition}
+        if plain:  # a plain preposition ends no clause
+            self.all_hits = [h for h in self.all_hits if h.start not in plain]
+            self.hit_starts = [h.start for h in self.all_hits]
         for hit in self.hits:
             if hit.relative:
                 self._relative_claim(hit)
@@ -303,6 +308,8 @@ class _Attributor:
         before += [self.governed.setdefault(q, _Item(is_quote=True, start=c.open, end=c.open,
                                                      quote=q))
                    for q, c in self.quotes.opening_between(use.sentence_start, hit.start)]
+        if use.preposition:
+            return
         if before:
             for item in before:
                 item.via = use.mention
@@ -336,6 +343,9 @@ class _Attributor:
             if token.text == ":" or token.start in self.quotes.by_open:
                 self._claim_or_quote(use.hit, token.start, mention)
                 return
+        if tokens and tokens[0].text in _COMMAS:  # ووفق مجلة الأسواق، تراجعت المبيعات ...
+            start, _ = trim(self.doc.text, tokens[0].end, tokens[0].end + 1)
+            self._claim_or_quote(use.hit, start, mention)
 
     # 3. quotes ---------------------------------------------------------------------------
     def link_quotes(self) -> None:

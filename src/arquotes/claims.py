@@ -24,6 +24,7 @@ from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, read_mention, without_lam
+from arquotes.patterns import PARTICIPLE_SHAPE
 
 __all__ = ["SourceUse", "clause_end", "read_source", "trim"]
 
@@ -84,13 +85,35 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
         if opens and (hit.complement is not None or hit.form.kind == "source"):
             end = hit.start
             break
+    words = 0
     for token in document.tokens(start, end, limit=400):
-        if token.text in _COMMAS:
-            nxt = document.tokens(token.end, end, 2)
-            if nxt and lexicon.claim_terminators.phrase_at([t.text for t in nxt], 0):
-                end = token.start
-                break
+        if token.is_word:
+            words += 1
+        elif token.text in _COMMAS and words >= 2 and _narrator_takes_over(
+                document, token.end, end, lexicon):
+            end = token.start
+            break
     return trim(text, start, end)[1]
+
+
+def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the words after a comma at ``pos`` are the narrator's, not the speaker's.
+
+    A terminator (، وذلك ...، في إشارة إلى ...) unless it goes on with the clause (، فيما
+    يتعلق ...) or opens a list (، وهي: ...); or a participle with its own object that the
+    narrator adds (، موجها الشكر ...). A claim of one word is never complete, so a comma
+    right after it opens an apposition (إن كيدال، وهي مدينة في الشمال، تعرضت ...).
+    """
+    after = document.tokens(pos, end, 3)
+    texts = [t.text for t in after]
+    if not texts:
+        return False
+    if PARTICIPLE_SHAPE.match(texts[0]) and texts[0] not in lexicon.adverbs:
+        return len(after) > 1 and after[1].is_word
+    n = lexicon.claim_terminators.phrase_at(texts, 0)
+    if not n or lexicon.claim_continuations.phrase_at(texts, 0) > n:
+        return False
+    return not (n < len(texts) and texts[n] == ":")
 
 
 @attrs.frozen(kw_only=True)
@@ -103,6 +126,9 @@ class SourceUse:
     sentence_start: int
     leads: bool
     """The phrase opens its sentence: what follows it comes from the source."""
+    preposition: bool = False
+    """A word follows that names no source: وفق فئات الدخل، كل حسب منطقته are plain
+    prepositions, which neither attribute nor end a clause."""
 
 
 def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
@@ -122,7 +148,9 @@ def read_source(document: Document, hit: CueHit, lexicon: Lexicon,
     if rest and hit.form.form in lexicon.sources_with_lam:
         rest[0] = without_lam(rest[0])
     mention = read_mention(document, rest, lexicon, bare_names=False)
-    return SourceUse(hit=hit, mention=mention, sentence_start=sentence, leads=leads)
+    preposition = mention is None and i == 0 and bool(rest) and rest[0].is_word
+    return SourceUse(hit=hit, mention=mention, sentence_start=sentence, leads=leads,
+                     preposition=preposition)
 
 
 def _stop_at_comma(tokens: Sequence[Token]) -> list[Token]:

@@ -257,6 +257,10 @@ class Lexicon:
     particles: WordSet
     not_names: frozenset[str]
     claim_terminators: WordSet
+    claim_continuations: WordSet
+    """فيما يتعلق: a terminator's word that here goes on with the clause."""
+    adverbs: frozenset[str]
+    """حاليا، سابقا: adverbs shaped like a participle, which open no clause of their own."""
     auxiliaries: WordSet
     source_fillers: WordSet
     sources_with_lam: frozenset[str]
@@ -504,6 +508,8 @@ def default_lexicon() -> Lexicon:
         particles=words(names, "particles", "names.toml"),
         not_names=frozenset(_section(names, "not_names", "names.toml")),
         claim_terminators=words(cues_data, "claim.terminators", "cues.toml"),
+        claim_continuations=words(cues_data, "claim.continuations", "cues.toml"),
+        adverbs=folded(cues_data, "claim.adverbs", "cues.toml"),
         auxiliaries=words(cues_data, "claim.auxiliaries", "cues.toml"),
         source_fillers=words(cues_data, "claim.source_fillers", "cues.toml"),
         sources_with_lam=folded(cues_data, "source.with_lam", "cues.toml"),

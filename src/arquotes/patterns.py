@@ -26,6 +26,7 @@ from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon
 
 __all__ = [
     "PARAGRAPH_BREAK",
+    "PARTICIPLE_SHAPE",
     "SENTENCE_END",
     "SENTENCE_END_BEFORE",
     "TOKEN",
@@ -50,6 +51,19 @@ _SENTENCE_END = r"""
 SENTENCE_END = regex.compile(_SENTENCE_END, FLAGS)
 # The same, searched right to left, to find where the sentence around a position starts.
 SENTENCE_END_BEFORE = regex.compile(_SENTENCE_END, FLAGS | regex.REVERSE)
+
+# A word shaped like an accusative participle, the narrator's circumstantial clause (حال)
+# after a comma: ، موجها الشكر ...، تاركا الباب ... The -ا is the written accusative of the
+# masculine singular; feminine and plural forms look like nouns and are left alone.
+PARTICIPLE_SHAPE = regex.compile(
+    r"""
+    ^ (?:
+        م \p{L}{3,6}        # mufaʿʿil, mutafaʿʿil, mustafʿil: موجها، متجاهلا، مستغربا
+      | \p{L} ا \p{L}{2}    # faaʿil: تاركا، رافضا
+    ) ا $                   # the accusative alef
+    """,
+    FLAGS,
+)
 
 # A token: a run of letters and digits (a word or number), or one other non-space symbol.
 TOKEN = regex.compile(

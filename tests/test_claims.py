@@ -226,3 +226,23 @@ def test_leading_source_with_a_comma_gives_the_rest_of_the_sentence(
     assert claim.text == content
     assert claim.attribution is not None and claim.attribution.speaker is not None
     assert claim.attribution.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # A present-tense cue with و and no subject goes on with the claim's own subject.
+        ("وقال المتحدث إن الجيش يراقب الحدود ويشتبه بأن المسلحين عبروا ليلا.",
+         "الجيش يراقب الحدود ويشتبه بأن المسلحين عبروا ليلا"),
+        ("وأكدت الوزارة أن المصانع ستغلق وتؤكد على ضرورة الالتزام بالتعليمات.",
+         "المصانع ستغلق وتؤكد على ضرورة الالتزام بالتعليمات"),
+        # A past-tense cue with و (the speaker goes on) or a cue with its own subject splits.
+        ("وقال الوزير إن الحكومة ستدعم المزارعين وأضاف أن الموسم سيكون جيدا.",
+         "الحكومة ستدعم المزارعين"),
+        ("وقال الوزير إن الحكومة ستدعم المزارعين ويقول الخبراء إن الموسم سيكون جيدا.",
+         "الحكومة ستدعم المزارعين"),
+    ],
+)
+def test_cue_inside_a_claim_splits_it_only_when_it_opens_a_clause(text: str, first: str) -> None:
+    """A cue splits a claim with a written subject, a past verb or a participle only."""
+    assert claim_texts(text)[0] == first

@@ -78,7 +78,8 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
             break
         if quotes.containing(hit.start) is not None:
             continue
-        opens = hit.form.kind in ("participle", "source") or hit.clitic
+        opens = hit.form.kind in ("participle", "source") or (hit.clitic and (
+            hit.subject is not None or hit.form.past))
         if not opens:
             before = document.tokens_before(start, hit.start, 1)
             opens = bool(before) and before[-1].text in _COMMAS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import arquotes
+from arquotes.model import QuoteKind
 from helpers import speakers_in_order
 
 
@@ -195,3 +196,33 @@ def test_short_quote_after_a_subject_stays_inside_its_claim() -> None:
     result = arquotes.extract('واعتبرت حماس أن تصريحات ترامب "منحازة".')
     assert [c.text for c in result.claims] == ['تصريحات ترامب "منحازة"']
     assert [(q.text, q.kind) for q in result.quotes] == [("منحازة", arquotes.QuoteKind.MIXED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "fragment"),
+    [
+        # A quotation after the cue's own preposition, with more of the clause after it.
+        ('وقال المدير إن المصنع سيغلق، مشيرا إلى "تأجيل المشروع" حتى العام المقبل.',
+         '"تأجيل المشروع" حتى العام المقبل', "تأجيل المشروع"),
+        ("وأعربت الوزيرة عن «قلقها البالغ» من تدهور الأوضاع.",
+         "«قلقها البالغ» من تدهور الأوضاع", "قلقها البالغ"),
+        # A quotation that is the object of a verb inside the claim.
+        ('وقال المتحدث إن النقابة حذرت "كل من يتجاوز القانون".',
+         'النقابة حذرت "كل من يتجاوز القانون"', "كل من يتجاوز القانون"),
+        ("وأوضح المصدر أن الشرطة طالبت ‘جميع المحتجين بالمغادرة’.",
+         "الشرطة طالبت ‘جميع المحتجين بالمغادرة’", "جميع المحتجين بالمغادرة"),
+    ],
+)
+def test_fragment_inside_its_claim_gives_claim_and_mixed_quote(
+        text: str, claim: str, fragment: str) -> None:
+    """GUIDE: a quoted object or a fragment that the clause goes on after is claim + mixed."""
+    result = arquotes.extract(text)
+    assert claim in [c.text for c in result.claims]
+    assert (fragment, QuoteKind.MIXED) in [(q.text, q.kind) for q in result.quotes]
+    [inside] = [c for c in result.claims if c.text == claim]
+    assert [q.text for q in inside.quotes] == [fragment]
+
+
+def test_quoted_noun_of_the_subject_is_not_the_subject() -> None:
+    """المنظمة «استياءها»: the quoted noun is the verb's object, the body speaks."""
+    assert set(speakers_in_order("وأبدت المنظمة «استياءها» من القرار.")) == {"المنظمة"}

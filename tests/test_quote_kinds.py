@@ -118,6 +118,12 @@ def test_names_by_shape(text: str) -> None:
         'وأكد المتحدث أن "التحذير المزعوم" الذي تحدثت عنه الصحف لا أساس له.',
         # After a definite noun the span is that noun's attribute.
         "وقال الوزير إن الاقتصاد لن يتأثر بالإجراءات الـ”غير القانونية” التي اتخذتها الدول.",
+        # A noun carrying a pronoun (قلقه، استياءها) is someone's, never a name, even after
+        # a word that introduces names elsewhere (عن، على) or a body head (المنظمة).
+        'أعرب الوزير عن "قلقه" من التصعيد.',
+        "وعبرت الهيئة عن «ارتياحها» للنتائج.",
+        "وأبدت المنظمة «استياءها» من القرار.",
+        "وشدد النائب على “رفضه” للمشروع.",
     ],
 )
 def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import attrs
 
 from arquotes.claims import SourceUse, clause_end, read_source, trim
-from arquotes.cues import CueHit, QuoteIndex
+from arquotes.cues import Complement, CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.headlines import Headline
 from arquotes.lexicon import Lexicon
@@ -133,6 +133,9 @@ class _Attributor:
         self.table = EntityTable(document, lexicon.known_speakers)
         self.items: list[_Item] = []
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
+        # Quotations that are the object of a verb inside a claim (أن النقابة حذرت "..."):
+        # mixed quotes in that claim, whatever the verb would make of them alone.
+        self._objects: set[int] = set()
         self._sentences: dict[int, list[_Item]] | None = None  # built once claims are cut
         self._firsts: list[tuple[int, int, Entity]] | None = None
         self._speaking: set[int] = set()  # ids of entities named outside quotations
@@ -173,16 +176,7 @@ class _Attributor:
             self.all_hits = [h for h in self.all_hits if h.start not in plain]
             self.hit_starts = [h.start for h in self.all_hits]
         for hit in self.hits:
-            if hit.relative:
-                self._relative_claim(hit)
-                continue
-            complement = hit.complement
-            if complement is None or complement.frame == "quote":
-                continue
-            if hit.inside_quote and hit.subject is None:
-                continue
-            start, _ = trim(self.doc.text, complement.start, complement.start + 1)
-            self._claim_or_quote(hit, start)
+            self._cue_claim(hit)
         self._drop_nested()
         for use in uses:
             self._source_claim(use)
@@ -190,6 +184,40 @@ class _Attributor:
             if not self._wholly_quoted(headline.start, headline.end):
                 self.items.append(_Item(is_quote=False, start=headline.start, end=headline.end,
                                         mention=headline.mention))
+
+    def _cue_claim(self, hit: CueHit) -> None:
+        """The claim a cue introduces, if any (a quotation complement is linked later)."""
+        if hit.relative:
+            self._relative_claim(hit)
+            return
+        complement = hit.complement
+        if complement is None:
+            return
+        if complement.frame == "quote":
+            if self._governed_fragment(hit, complement):
+                self._claim_or_quote(hit, complement.start)
+            return
+        if hit.inside_quote and hit.subject is None:
+            return
+        start, _ = trim(self.doc.text, complement.start, complement.start + 1)
+        self._claim_or_quote(hit, start)
+
+    def _governed_fragment(self, hit: CueHit, complement: Complement) -> bool:
+        """A quotation after the cue's own preposition, with more of the clause after it.
+
+        مشيرا إلى "تأجيل المشروع" حتى العام المقبل: the complement is the whole clause,
+        a claim with the quotation as a mixed fragment in it.
+        """
+        index = complement.quote
+        if index is None or not hit.form.preps:
+            return False
+        before = self.doc.tokens_before(hit.end, complement.start, 1)
+        if not before or not (before[-1].text in hit.form.preps or (
+                len(before[-1].text) == 1 and before[-1].text in hit.form.preps)):
+            return False
+        closing = self.quotes.closing(index)
+        after = self.doc.tokens(closing, self._clause_end(complement.start), 1)
+        return bool(after) and after[0].is_word and after[0].start not in self.by_start
 
     def _wholly_quoted(self, start: int, end: int) -> bool:
         """``[start, end)`` is one quotation and nothing else: a quote, not also a claim.
@@ -216,6 +244,11 @@ class _Attributor:
             if index is None or index in self.quotes.names:
                 continue
             words = sum(1 for t in lead[:position] if t.is_word)
+            if any(t.start in self.by_start and self.by_start[t.start].form.kind == "verb"
+                   for t in lead[:position]):
+                # أن النقابة حذرت "كل من ...": the object of a verb of the claim, a fragment.
+                self._objects.add(index)
+                break
             # After a preposition (يكمن في "إنهاء الاحتلال") the quotation is an object inside
             # the clause, not its predicate: the clause stays a claim.
             governed = position > 0 and lead[position - 1].text in self.lex.prepositions
@@ -375,9 +408,9 @@ class _Attributor:
                     hit.complement.frame == "that" and hit.complement.start <= quote.open):
                 that_distance = sum(1 for t in self.doc.tokens(hit.complement.start, quote.open)
                                     if t.is_word)
-            item.kind = quote_kind(self.doc, quote, self.lex, cue_starts=cue_starts,
-                                   introduced=introduced, cue_after=cue_after,
-                                   that_distance=that_distance)
+            item.kind = QuoteKind.MIXED if index in self._objects else quote_kind(
+                self.doc, quote, self.lex, cue_starts=cue_starts, introduced=introduced,
+                cue_after=cue_after, that_distance=that_distance)
             if item.hit is None and item.kind is QuoteKind.MIXED:
                 # A fragment belongs to the cue of its sentence, other quotes in between or not.
                 item.hit = self._preceding_hit(index, across_quotes=True)

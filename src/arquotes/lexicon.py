@@ -29,6 +29,7 @@ __all__ = [
     "Lexicon",
     "WordSet",
     "default_lexicon",
+    "ends_in_pronoun",
     "possessed_stems",
     "token_variants",
 ]
@@ -74,6 +75,15 @@ def _strip_clitics(token: str) -> Iterator[str]:
 ATTACHED_PRONOUNS = ("هما", "هم", "ها", "ه")
 """Attached pronouns, longest first: possessive on nouns (منصته، صفحتها), object on verbs
 (ينفيه، يصفها)."""
+
+
+def ends_in_pronoun(written: str) -> bool:
+    """The word AS WRITTEN ends in an attached pronoun (ه but not ة, ها، هم، هما).
+
+    Folding makes ة a ه, so only the written word tells. Names never carry a pronoun:
+    قلقه، استياءها are nouns of someone's.
+    """
+    return len(written) > 3 and written.endswith(ATTACHED_PRONOUNS)
 
 
 def possessed_stems(token: str) -> tuple[str, ...]:

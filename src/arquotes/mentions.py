@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, token_variants
+from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, ends_in_pronoun, token_variants
 from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
 
@@ -643,6 +643,8 @@ def _quoted_name_after(reader: _Reader, end: int) -> int:
     marks = reader.lex.mark_chars
     if end >= len(tokens) or tokens[end].text not in marks:
         return end
+    if end + 1 < len(tokens) and _possessed(reader, tokens[end + 1]):
+        return end  # المنظمة «استياءها»: a noun of the body's, its verb's object
     for j in range(end + 1, min(len(tokens), end + 6)):
         if tokens[j].text in marks:
             return j + 1 if j > end + 1 else end
@@ -715,8 +717,7 @@ def _pronoun_on_preposition(reader: _Reader, token: Token) -> bool:
 
 def _possessed(reader: _Reader, token: Token) -> bool:
     """The word as written ends in a pronoun: ه (not ة, which folding also makes ه), ها, هم."""
-    written = reader.written(token)
-    return len(written) > 3 and written.endswith(ATTACHED_PRONOUNS)
+    return ends_in_pronoun(reader.written(token))
 
 
 _PHRASE_WINDOW = 16

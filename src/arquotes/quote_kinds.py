@@ -15,7 +15,7 @@ someone's reported speech (أكد "اقتناعه" بإمكانية ...).
 from __future__ import annotations
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import Lexicon, token_variants
+from arquotes.lexicon import Lexicon, ends_in_pronoun, token_variants
 from arquotes.model import QuoteKind
 from arquotes.normalize import strip_marks
 from arquotes.quotes import QuoteCandidate
@@ -86,6 +86,8 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
         return False  # a colon introduces speech: وقال سامي علي: «...»
     after = next_token(document, quote)
     words = _word_tokens(document, quote)
+    if words and ends_in_pronoun(document.view.text_of(words[0].start, words[0].end)):
+        return False  # عن "قلقه"، «استياءها»: a noun of someone's, never a name
     if after is not None and after.text in lexicon.relative_pronouns and words and not (
             _definite_word(words[0].text)
             or (previous and _definite_word(previous[-1].text))):

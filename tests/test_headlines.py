@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import arquotes
 
 
@@ -33,3 +35,143 @@ def test_headline_that_is_one_quote_is_a_quote_only() -> None:
 def test_byline_is_not_a_headline() -> None:
     """المصدر: وكالات is page furniture, not a claim."""
     assert claim_texts("المصدر: وكالة الأنباء الرسمية اليوم") == []
+
+
+_BODY = "\n\nوتابع المراسلون الأحداث في العاصمة طوال اليوم."
+
+
+def _claims(headline: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, speaker, cue) of every claim found in ``headline`` above a short body."""
+    out = []
+    for claim in arquotes.extract(headline + _BODY).claims:
+        attribution = claim.attribution
+        assert attribution is not None
+        speaker = attribution.speaker.name if attribution.speaker is not None else None
+        cue = attribution.cue.text if attribution.cue is not None else None
+        out.append((claim.text, speaker, cue))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("وزارة المالية تحسم الجدل: الرواتب ستصرف قبل العيد",
+         ("الرواتب ستصرف قبل العيد", "وزارة المالية", None)),
+        ("نقابة الأطباء ترد على المنتقدين: الإضراب مستمر حتى تحقيق المطالب",
+         ("الإضراب مستمر حتى تحقيق المطالب", "نقابة الأطباء", None)),
+        ("رئيس البرلمان يؤكد: لا تأجيل للانتخابات المقبلة",
+         ("لا تأجيل للانتخابات المقبلة", "رئيس البرلمان", "يؤكد")),
+    ],
+)
+def test_speaker_with_a_verb_phrase_before_the_colon(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """X <verb phrase>: content is a claim of X; the verb is its cue when it is a cue."""
+    assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("المحافظ يقول الطرق ستفتح خلال أيام",
+         ("الطرق ستفتح خلال أيام", "المحافظ", "يقول")),
+        ("اللجنة الأولمبية تقر بتأخر صرف المكافآت للرياضيين",
+         ("بتأخر صرف المكافآت للرياضيين", "اللجنة الأولمبية", "تقر")),
+        ("الأطباء يطالبون بزيادة الحوافز في المستشفيات الحكومية",
+         ("بزيادة الحوافز في المستشفيات الحكومية", "الأطباء", "يطالبون")),
+        ("وزيرة الصحة تؤكد المستشفيات جاهزة لاستقبال الحالات",
+         ("المستشفيات جاهزة لاستقبال الحالات", "وزيرة الصحة", "تؤكد")),
+    ],
+)
+def test_cue_verb_headline_without_a_colon(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """A headline "X <present cue> content" (no أن, no colon) is a claim of X with that cue."""
+    assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("وزيرة الثقافة «ليلى الحسيني»: المهرجان سيقام في موعده رغم الظروف",
+         ("المهرجان سيقام في موعده رغم الظروف", "ليلى الحسيني", None)),
+        ('مدير الشرطة "عمر الزين": لا تهاون مع المخالفين بعد اليوم',
+         ("لا تهاون مع المخالفين بعد اليوم", "عمر الزين", None)),
+        ('سعاد المنصوري لـ"الوطن": الإصلاح يحتاج إلى وقت طويل',
+         ("الإصلاح يحتاج إلى وقت طويل", "سعاد المنصوري", None)),
+        ("هشام الفارس ل“الميدان”: الفريق قادر على العودة (فيديو)",
+         ("الفريق قادر على العودة", "هشام الفارس", None)),
+    ],
+)
+def test_role_with_a_quoted_name_or_an_outlet(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """Role «name»: and X لـ"outlet": are the person's claims; a (video) tag is no content."""
+    assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("موقع الخبر - المحافظ يقول الطرق ستفتح خلال أيام",
+         ("الطرق ستفتح خلال أيام", "المحافظ", "يقول")),
+        ("جولة في الأسواق.. التجار يتوقعون الأسعار ستنخفض قريبا",
+         ("الأسعار ستنخفض قريبا", "التجار", "يتوقعون")),
+        ("زيارة مفاجئة.. الوزير يتعهد بحل أزمة المياه خلال شهر",
+         ("بحل أزمة المياه خلال شهر", "الوزير", "يتعهد")),
+        ("• سمير النجار: الإصلاح لن يتم إلا بتعديل الدستور.",
+         ("الإصلاح لن يتم إلا بتعديل الدستور", "سمير النجار", None)),
+    ],
+)
+def test_prefix_on_the_headline_line(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """A site name, dateline, kicker (..) or bullet before the headline is not its speaker."""
+    assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("طرابلس: رئيس البلدية يتهم الشركة المنفذة بالتقصير",
+         [("الشركة المنفذة بالتقصير", "رئيس البلدية", "يتهم")]),
+        ("الدوحة: قال مسؤول في الوزارة إن المشروع سينتهي قريبا",
+         [("المشروع سينتهي قريبا", "مسؤول في الوزارة", "قال")]),
+        ("حمص: المدير يقول المستشفى يعمل بكامل طاقته",
+         [("المستشفى يعمل بكامل طاقته", "المدير", "يقول")]),
+    ],
+)
+def test_place_before_the_colon_is_a_dateline(
+        headline: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """Place: <a clause with its own speaker and cue>: the place is a dateline, not the speaker."""
+    assert _claims(headline) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "رئيس مجلس الإدارة: م. كمال عبد الرحيم",
+        "مدير التحرير : هالة فؤاد منصور",
+        "نائب رئيس التحرير: سامر يوسف الخطيب",
+        "رئيس التحرير التنفيذي: د. نادر سليم",
+        "آخر تحديث: الأحد 12 مايو 2024 - 10:30",
+        "الرئيسية > أخبار > اقتصاد > أسواق المال",
+        "الوزير يتحدث للصحفيين في ختام الاجتماع",
+    ],
+)
+def test_page_furniture_is_not_a_headline(line: str) -> None:
+    """Mastheads (role: a name), dates, navigation and captions give no claim."""
+    assert _claims(line) == []
+
+
+def test_cue_headline_needs_a_short_line_without_a_full_stop() -> None:
+    """Body text "X يقول ..." ending in a full stop is not read as a headline."""
+    text = ("الوزير يقول الطرق ستفتح خلال أيام بعد انتهاء أعمال الصيانة في معظم المناطق "
+            "التي تضررت من السيول الأخيرة التي ضربت البلاد الأسبوع الماضي وخلفت أضرارا كبيرة "
+            "في البنية التحتية.")
+    assert _claims(text) == []
+
+
+def test_unlisted_verb_with_a_conjunction_is_not_a_headline_speaker() -> None:
+    """وتابع: "..." in the body: the unlisted word with و is a verb, not a speaker."""
+    text = ('قال المدرب إن الفريق جاهز.\n\nوواصل: "اللاعبون قادرون على الفوز في المباراة '
+            'المقبلة"، مشيرا إلى أن الجمهور سيحضر.')
+    speakers = {c.attribution.speaker.name for c in arquotes.extract(text).claims
+                if c.attribution is not None and c.attribution.speaker is not None}
+    assert "وواصل" not in speakers

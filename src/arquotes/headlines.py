@@ -1,6 +1,19 @@
-"""Headlines: a short line that is a claim of its speaker phrase.
+"""Headlines: short lines that are claims of their speaker phrase.
 
-A line "X: content" where X reads as a speaker phrase is a claim of X with no cue.
+A headline is a short line (a paragraph of a few words with no full stop inside it). Its
+forms:
+
+* "X: content" where X reads as a speaker phrase: a claim of X with no cue. X may carry a
+  name in marks (وزيرة الثقافة «ليلى الحسيني»:), an outlet it spoke to (X لـ"الوطن":) or a
+  verb phrase (الحكومة تحسم الجدل:); a cue verb there (الوزير يؤكد: ...) is the claim's cue.
+* "X <present cue verb> content" with no أن and no colon (المحافظ يقول الطرق ستفتح): a
+  claim of X with that cue, even where the cue finds no complement frame.
+
+What stands before the speaker on the same line is not part of it: a site name or dateline
+cut off by a dash, a bar or a bullet, a kicker ending in "..", and "Place:" when what follows
+the colon has its own speaker and cue (بيروت: وزير الطاقة يتهم ...). Mastheads ("رئيس
+التحرير: فلان", content that is only a name), bylines and labels (المصدر: ...) are not
+headlines.
 """
 
 from __future__ import annotations
@@ -11,14 +24,24 @@ from collections.abc import Sequence
 import attrs
 
 from arquotes.claims import trim
-from arquotes.cues import CueHit
-from arquotes.document import Document
-from arquotes.lexicon import Lexicon
-from arquotes.mentions import Mention, read_mention
+from arquotes.cues import Complement, CueHit
+from arquotes.document import Document, Token
+from arquotes.lexicon import CueForm, Lexicon
+from arquotes.mentions import Mention, MentionKind, read_mention
 
-__all__ = ["Headline", "find_headlines"]
+__all__ = ["Headline", "find_headlines", "headline_cues"]
 
-_HEADLINE_PREFIX = frozenset({"-", "–", "—", "|"})
+_HEADLINE_PREFIX = frozenset({"-", "–", "—", "|", "•", "●", "■", "▪", "►"})
+"""Marks that end a site name, dateline or bullet before the headline on its line."""
+_LINE_WORDS = 30
+"""Words a headline line may have at most."""
+_SUBJECT_TOKENS = 8
+"""Tokens a headline's speaker phrase may span before its verb."""
+_VERB_PHRASE = 5
+"""Tokens of a verb phrase between a speaker and the colon (الحكومة تحسم الجدل:)."""
+_FULL_STOPS = frozenset(".!")
+_PRESENT_PREFIXES = ("ي", "ت", "ن")
+"""First letters of a present-tense verb (يحسم، تحسم، نرفض)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -30,31 +53,274 @@ class Headline:
     end: int
 
 
+def _is_prefix_end(tokens: Sequence[Token], i: int, *, colon: bool) -> bool:
+    """``tokens[i]`` ends a site name, dateline, bullet or kicker (..) before the headline.
+
+    With ``colon`` a "Place:" before the speaker counts too (حمص: المدير يقول ...).
+    """
+    text = tokens[i].text
+    return text in _HEADLINE_PREFIX or (colon and text == ":") or text == "…" or (
+        text == "." and i > 0 and tokens[i - 1].text == ".")
+
+
+def _after_prefix(tokens: Sequence[Token]) -> int:
+    """Index of the first token after the last prefix mark of ``tokens``."""
+    return max((i + 1 for i in range(len(tokens)) if _is_prefix_end(tokens, i, colon=False)),
+               default=0)
+
+
+def _headline_verb(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, int, CueForm] | None:
+    """(subject start, verb index, form) of "X <present cue>" opening a headline line.
+
+    The verb comes within a few tokens of the line's start or of the last prefix mark before
+    it; no full stop may follow it except one ending the line after a colon.
+    """
+    first = 0
+    for k in range(min(len(tokens), _SUBJECT_TOKENS * 2)):
+        if _is_prefix_end(tokens, k, colon=True):
+            first = k + 1
+            continue
+        if k - first >= _SUBJECT_TOKENS:
+            return None
+        form = _present_cue(tokens[k], lexicon) if k > first else None
+        if form is None:
+            continue
+        stops = [j for j in range(k + 1, len(tokens)) if tokens[j].text in _FULL_STOPS]
+        colon = any(t.text == ":" for t in tokens[k + 1 : k + 2 + _VERB_PHRASE])
+        if stops and not (colon and stops == [len(tokens) - 1]):
+            return None  # a sentence ends on the line: body text, not a headline
+        return first, k, form
+    return None
+
+
+def _is_mark(token: Token, lexicon: Lexicon) -> bool:
+    return all(c in lexicon.mark_chars for c in token.text)
+
+
+def _subject(document: Document, tokens: Sequence[Token], lexicon: Lexicon) -> Mention | None:
+    """The speaker phrase that is exactly ``tokens``, or None.
+
+    Besides what `read_mention` reads, a short definite noun phrase standing before a
+    headline's verb is its subject (الأطباء يطالبون، التجار يتوقعون): an unnamed group.
+    """
+    if not tokens or not all(t.is_word for t in tokens):
+        return None
+    mention = read_mention(document, tokens, lexicon, bare_names=len(tokens) <= 2)
+    if mention is not None and mention.end == tokens[-1].end:
+        return mention
+    if len(tokens) <= 2 and tokens[0].text.startswith("ال") and not any(
+            t.text in lexicon.stops or t.text in lexicon.prepositions for t in tokens):
+        span = (tokens[0].start, tokens[-1].end)
+        return Mention(start=span[0], end=span[1], kind=MentionKind.UNNAMED, role=span)
+    return None
+
+
+def _present_cue(token: Token, lexicon: Lexicon) -> CueForm | None:
+    form = lexicon.cues.get(token.text)
+    if form is None or form.kind != "verb" or form.past:
+        return None
+    return form
+
+
+def _complement(tokens: Sequence[Token], i: int, form: CueForm,
+                lexicon: Lexicon) -> Complement | None:
+    """What a headline's cue at ``tokens[i]`` introduces.
+
+    The content starts after a colon, after a preposition the cue governs, after a
+    complementizer, or right after the cue (a headline drops أن: المحافظ يقول الطرق ستفتح).
+    """
+    rest = tokens[i + 1 :]
+    colon = next((k for k, t in enumerate(rest[: _VERB_PHRASE + 1]) if t.text == ":"), None)
+    if colon is not None:
+        rest = rest[colon + 1 :]
+        frame = "that"
+    elif not rest:
+        return None
+    elif rest[0].text in form.preps and "on" in form.frames:
+        rest, frame = rest[1:], "on"
+    elif "on" in form.frames and any(
+            len(p) == 1 and rest[0].text.startswith(p) for p in form.preps):
+        frame = "on"  # a one-letter preposition stays in the content: بإيجاد حلول
+    elif lexicon.is_complementizer(rest[0].text):
+        rest, frame = rest[1:], "that"
+    elif "that" in form.frames:
+        frame = "that"
+    elif "np" in form.frames:
+        frame = "np"
+    else:
+        return None
+    if sum(1 for t in rest if t.is_word) < 2:
+        return None
+    return Complement(frame=frame, start=rest[0].start)
+
+
+def _line(document: Document, p_start: int, p_end: int) -> list[Token]:
+    """The tokens of a paragraph short enough to be a headline, or an empty list.
+
+    A paragraph with a full stop that another sentence follows is body text (الكويت: بدأ
+    ... يوم الأحد. وقام الوزير ...), however it opens.
+    """
+    tokens = document.tokens(p_start, p_end, _LINE_WORDS * 2)
+    if sum(1 for t in tokens if t.is_word) > _LINE_WORDS or (
+            tokens and tokens[-1].end < p_end and document.tokens(tokens[-1].end, p_end, 1)):
+        return []
+    for k in range(1, len(tokens) - 1):
+        before, after = tokens[k - 1], tokens[k + 1]
+        if tokens[k].text in _FULL_STOPS and before.text != "." and after.text != "." and (
+                after.is_word and len(before.text) > 2):
+            return []  # a sentence ends and another starts; not an abbreviation (د. م.)
+    return tokens
+
+
+def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[CueHit]:
+    """``hits`` with the cues of headline lines "X <present cue> content" added, in order.
+
+    A headline's cue verb may have no complement the cue reader accepts (no أن: المحافظ
+    يقول الطرق ستفتح; a colon with no quotation: الوزير يؤكد: ...), or no subject it reads
+    (النواب يطالبون ...). The subject must open the line, right before the verb.
+    """
+    by_start = {h.start: h for h in hits}
+    changed: dict[int, CueHit] = {}
+    for p_start, p_end in document.paragraphs:
+        tokens = _line(document, p_start, p_end)
+        found = _headline_verb(tokens, lexicon)
+        if found is None:
+            continue
+        first, verb, form = found
+        subject = _subject(document, tokens[first:verb], lexicon)
+        if subject is None:
+            continue
+        hit = by_start.get(tokens[verb].start)
+        if hit is not None:
+            if hit.subject is None and not hit.pronoun:
+                changed[hit.start] = attrs.evolve(hit, subject=subject)
+            elif hit.subject is not None and hit.subject.start > hit.start and (
+                    hit.complement is not None and hit.complement.frame == "np"):
+                # Subject first, so the phrase after the verb is its object, in the content:
+                # رئيس البلدية يتهم الشركة المنفذة بالتقصير
+                changed[hit.start] = attrs.evolve(hit, subject=subject, complement=Complement(
+                    frame="np", start=hit.subject.start))
+            continue
+        complement = _complement(tokens, verb, form, lexicon)
+        if complement is None:
+            continue
+        changed[tokens[verb].start] = CueHit(
+            start=tokens[verb].start, end=tokens[verb].end, form=form, subject=subject,
+            complement=complement)
+    if not changed:
+        return list(hits)
+    merged = [changed.pop(h.start, h) for h in hits]
+    merged += changed.values()
+    return sorted(merged, key=lambda h: h.start)
+
+
 def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[Headline]:
-    """Every paragraph shaped "X: content" where X reads as a speaker phrase."""
+    """Every paragraph shaped "X: content" where X reads as a speaker phrase.
+
+    ``hits`` must include the headline cues (`headline_cues`): a cue before the colon makes
+    the line that cue's claim, and a cue with its own speaker right after the colon makes
+    what stands before it a dateline.
+    """
     found = []
     hit_starts = [h.start for h in hits]
     text = document.text
     for p_start, p_end in document.paragraphs:
-        colon = text.find(":", p_start, min(p_end, p_start + 80))
-        if colon < 0:
+        colon = text.find(":", p_start, min(p_end, p_start + 100))
+        if colon < 0 or not _line(document, p_start, p_end):
             continue
-        head = document.tokens(p_start, colon, 12)
-        cut = max((i + 1 for i, t in enumerate(head) if t.text in _HEADLINE_PREFIX or (
-            t.text == "." and i > 0 and head[i - 1].text == ".")), default=0)
-        head = head[cut:]
+        head = document.tokens(p_start, colon, 16)
+        head = head[_after_prefix(head):]
         first_hit = bisect.bisect_left(hit_starts, p_start)  # hits are in text order
-        if not head or len(head) > 6 or (
+        if not head or len(head) > 12 or (
                 first_hit < len(hit_starts) and hit_starts[first_hit] < colon):
             continue
-        if lexicon.meta_labels.phrase_at([t.text for t in head], 0) or not all(
-                t.is_word for t in head):
+        if lexicon.meta_labels.phrase_at([t.text for t in head], 0):
             continue
-        mention = read_mention(document, head, lexicon, bare_names=len(head) <= 2)
-        if mention is None or mention.end != head[-1].end:
+        mention = _speaker(document, head, lexicon)
+        if mention is None:
             continue
-        start, end = trim(text, colon + 1, p_end)
-        if sum(1 for t in document.tokens(start, end, 12) if t.is_word) < 3:
+        start, end = _content(document, colon + 1, p_end)
+        content = document.tokens(start, end, 16)
+        if sum(1 for t in content if t.is_word) < 3 or _only_a_name(document, content, lexicon):
+            continue
+        if _own_speaker(hits, first_hit, start, end):
             continue
         found.append(Headline(mention=mention, start=start, end=end))
     return found
+
+
+def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Mention | None:
+    """The speaker phrase of a head "X", "role «name»", "X لـ<outlet>" or "X <verb phrase>"."""
+    words = [t for t in head if t.is_word]
+    if len(words) == len(head) and len(head) <= 6:
+        mention = read_mention(document, head, lexicon, bare_names=len(head) <= 2)
+        if mention is not None and mention.end == head[-1].end:
+            # An unlisted word with a conjunction is a verb the lexicon lacks (وواصل: "...").
+            return None if mention.bare and head[0].text.startswith(("و", "ف")) else mention
+    mention = read_mention(document, head, lexicon, bare_names=False)
+    if mention is None or not head[0].is_word:
+        return None
+    tail = [t for t in head if t.start >= mention.end]
+    if not tail:
+        return None
+    if _is_mark(tail[0], lexicon) and _is_mark(tail[-1], lexicon) and len(tail) >= 3 and all(
+            t.is_word for t in tail[1:-1]):
+        # a name in marks after a role: مدير الشرطة "عمر الزين"
+        named = read_mention(document, tail[1:-1], lexicon, bare_names=True)
+        if named is None or named.end != tail[-2].end or named.kind is not MentionKind.PERSON:
+            return None
+        return attrs.evolve(named, role=(mention.start, mention.end))
+    if tail[0].text in lexicon.audiences:
+        return mention  # the outlet it spoke to: X لـ"الوطن":
+    if len(tail) <= _VERB_PHRASE and all(t.is_word for t in tail) and _looks_present(
+            tail[0], lexicon):
+        return mention  # الحكومة تحسم الجدل:
+    return None
+
+
+def _looks_present(token: Token, lexicon: Lexicon) -> bool:
+    """A present-tense verb by its form: a prefix letter and no known name or stop word."""
+    word = token.text
+    return (len(word) >= 3 and word.startswith(_PRESENT_PREFIXES) and not word.isdigit()
+            and word not in lexicon.known_names and word not in lexicon.given_words
+            and word not in lexicon.stops and word not in lexicon.places)
+
+
+def _content(document: Document, start: int, end: int) -> tuple[int, int]:
+    """The content span of a headline: no final full stop, no trailing "(فيديو)" tag."""
+    text = document.text
+    start, end = trim(text, start, end)
+    if end > start and text[end - 1] == "." and text[end - 2 : end] != "..":
+        start, end = trim(text, start, end - 1)
+    if end > start and text[end - 1] == ")":
+        opening = text.rfind("(", start, end)
+        inner = document.tokens(opening + 1, end - 1, 3) if opening > start else []
+        if inner and len([t for t in inner if t.is_word]) <= 2:
+            start, end = trim(text, start, opening)
+    return start, end
+
+
+def _only_a_name(document: Document, content: Sequence[Token], lexicon: Lexicon) -> bool:
+    """A masthead's content: a name, maybe after an abbreviated title (د. م.)."""
+    i = 0
+    while i + 1 < len(content) and content[i].is_word and len(content[i].text) <= 2 and (
+            content[i + 1].text == "."):
+        i += 2
+    rest = content[i:]
+    if not rest or len(rest) > 6 or not all(t.is_word for t in rest):
+        return False
+    mention = read_mention(document, rest, lexicon, bare_names=True)
+    return mention is not None and mention.end == rest[-1].end and mention.kind in (
+        MentionKind.PERSON, MentionKind.ROLE)
+
+
+def _own_speaker(hits: Sequence[CueHit], first: int, start: int, end: int) -> bool:
+    """The content opens with a cue that has its own subject: what precedes is a dateline."""
+    for hit in hits[first:]:
+        if hit.start >= end:
+            break
+        if hit.start < start or hit.subject is None:
+            continue
+        if start in (hit.start, hit.subject.start):
+            return True
+    return False

@@ -102,6 +102,15 @@ def test_marks_around_no_word_are_not_quotes() -> None:
         'وقال إنه يتابع "الحارة" و"رحلة العمر" هذا الموسم.',
         # An indefinite noun phrase in marks followed by a relative pronoun.
         'وأكد أن الحزب خاض "حرب بيانات" التي أنهكت أنصاره.',
+        # An indefinite noun in construct with a definite quoted span: the span is its
+        # genitive, a name (a channel, square, club), whatever the noun.
+        "وقال الخبير في مداخلة مع فضائية «المستقبل» إن الأسعار سترتفع.",
+        'وأوضح في حديث لإذاعة "الشروق" أن العمل مستمر.',
+        "وقالت الشركة إن حجم أعمال “الواحة للصناعات” تضاعف.",
+        "وأكد الشهود أن الاشتباكات تجددت في ساحة «النخيل» مساء أمس.",
+        # A speech verb's quoted subject whose words are all names.
+        'وأضاف "مدبولي" في كلمته إن الحكومة ستواصل الإصلاحات.',
+        "وتابع «أبو علي» خلال المؤتمر أن الحوار مستمر.",
     ],
 )
 def test_names_by_shape(text: str) -> None:
@@ -124,6 +133,10 @@ def test_names_by_shape(text: str) -> None:
         "وعبرت الهيئة عن «ارتياحها» للنتائج.",
         "وأبدت المنظمة «استياءها» من القرار.",
         "وشدد النائب على “رفضه” للمشروع.",
+        # After a function noun (إزاء، بعد) or with an indefinite adjective, a fragment.
+        'وأعرب السفير عن قلقه إزاء "الأنشطة العسكرية" في المنطقة.',
+        'وقال الشاهد إن السكان نظموا مظاهرة "سلمية" أمام المبنى.',
+        'وقال المتحدث إن الحكومة ستتحرك بعد "الاعتداء الغاشم" على المدينة.',
     ],
 )
 def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:

@@ -259,6 +259,8 @@ class Lexicon:
     """نقلته، تلقته: a quoted span right after them is the outlet that relayed the words."""
     construct_heads: frozenset[str]
     """فيروس، كتيبة: indefinite, right before a quoted span, they show it is a name."""
+    function_nouns: frozenset[str]
+    """إزاء، بعد: nouns working as prepositions; a quoted span after them is no genitive."""
     title_introducers: WordSet
     """شعار، بعنوان: the quoted span after them is a title or slogan, whatever its length."""
     known_names: frozenset[str]
@@ -508,6 +510,7 @@ def default_lexicon() -> Lexicon:
         name_introducers=words(quotes, "names.introducers", "quotes.toml"),
         title_introducers=words(quotes, "names.titles", "quotes.toml"),
         construct_heads=folded(quotes, "names.construct_heads", "quotes.toml"),
+        function_nouns=folded(quotes, "names.function_nouns", "quotes.toml"),
         relay_verbs=folded(quotes, "names.relay_verbs", "quotes.toml"),
         known_names=frozenset(
             " ".join(fold_word(p) for p in n.split())

@@ -17,6 +17,7 @@ from __future__ import annotations
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon, ends_in_pronoun, token_variants
 from arquotes.model import QuoteKind
+from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
 from arquotes.quotes import QuoteCandidate
 
@@ -103,8 +104,10 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     last = before[-1].text
     if _names_what_follows(document, before[-1], lexicon):
         return True
-    if _verb_form(last, lexicon) and _speaker_follows(document, quote, lexicon):
-        return True  # وقالت "سلمى حداد"، مديرة المبيعات، إن: the verb's subject
+    if words[0].text.startswith("ال") and _indefinite_noun(document, before[-1], lexicon):
+        return True  # فضائية "المستقبل"، ساحة «النخيل»: the genitive of a noun is a name
+    if _verb_form(last, lexicon) and _quoted_subject(document, quote, words, lexicon):
+        return True
     if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
             len(before) == 2 and lexicon.occasions.possessed(before[0].text))):
         return True  # قالت مصادر لـ"العربي الجديد" إن، في حديث لـ"الجزيرة نت": the outlet
@@ -124,6 +127,46 @@ def _names_what_follows(document: Document, token: Token, lexicon: Lexicon) -> b
         return True  # كتيبة "نتساح يهودا"، بإقليم "زاكورة": a kind of thing and its name
     # في بيان تلقته "سكاي برس": the outlet; مدرب "النسور": a role head in construct.
     return word in lexicon.relay_verbs or lexicon.is_construct_role(word)
+
+
+def _quoted_subject(document: Document, quote: QuoteCandidate, words: list[Token],
+                    lexicon: Lexicon) -> bool:
+    """After a speech verb, the quoted span is the verb's subject written in marks.
+
+    وأضاف "مدبولي" في كلمته: its words are all names; وقالت "سلمى حداد"، مديرة المبيعات،
+    إن: a complementizer or a role in apposition follows it.
+    """
+    return (len(words) <= 3 and all(
+        _name_unit(t.text) or lexicon.particles.exact(t.text) for t in words)) or (
+        _speaker_follows(document, quote, lexicon))
+
+
+def _indefinite_noun(document: Document, token: Token, lexicon: Lexicon) -> bool:
+    """``token`` reads as an indefinite noun that may head a construct (فضائية، ساحة).
+
+    Not a function word or a noun working as a preposition (إزاء، بعد), not a verb by its
+    shape (a present prefix ي/تت/سي/ست, a past -ت or -وا), not an accusative (-ا, an object
+    whose adjective is quoted) nor a plural in -ون (موثقون "بالأسماء"), not a word with a
+    pronoun, not a name. The quoted span itself starts with the article, with no preposition.
+    """
+    word = token.text
+    bare = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    if len(bare) < 3 or not bare.isalpha() or _definite_word(word):
+        return False
+    if any(v in lexicon.function_nouns or v in lexicon.prepositions or v in lexicon.cues
+           or lexicon.is_complementizer(v) or v in lexicon.negations
+           for v in token_variants(word)):
+        return False
+    if bare.startswith(("ي", "تت", "سي", "ست")) or bare.endswith(("ا", "ون")) or (
+            bare.endswith("ت") and not bare.endswith("ات")):
+        return False
+    return not ends_in_pronoun(document.view.text_of(token.start, token.end)) and not (
+        _name_unit(bare))
+
+
+def _name_unit(word: str) -> bool:
+    """A given name or family name the names data knows, not also a frequent word."""
+    return (word in given_names() or word in surnames()) and word not in common_words()
 
 
 def _definite_word(word: str) -> bool:

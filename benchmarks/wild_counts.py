@@ -30,6 +30,13 @@ Suspicious speakers (a speaker name of an attributed direct quote, mixed quote o
     ``pronoun``      the name is a bare pronoun or a pronoun-subject form (هو، هي، انه، لكنه...).
     ``short``        the name is one word of at most two letters.
 
+Quoted names reported as quotes
+    ``short_quotes`` quotes (direct or mixed) of one to four words none of which looks like a
+                     verb: no cue form of the lexicon, no present prefix (ي، تت، سي، ست after
+                     an optional و/ف), no past ending (-وا, -ت but not -ات). Most such spans
+                     are names of channels, places, events or people, or scare-quoted terms;
+                     the count is the upper bound of quoted names the model still reports.
+
 Speaker changes inside one quote
     ``continued``    a direct quote flagged ``continued`` (it runs on into the next paragraph)
                      whose next direct quote has a different speaker name.
@@ -71,6 +78,9 @@ _RELATIVES = frozenset(fold_word(w) for w in (
     "ما", "من", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "مما", "ممن"))
 _PRONOUNS = frozenset(fold_word(w) for w in (
     "هو", "هي", "هم", "هما", "هن", "نحن", "أنا", "أنت", "انت", "أنتم"))
+_VERB_SHAPE = regex.compile(r"^[وف]?(?:ي|تت|سي|ست)\p{L}{2,}$|^\p{L}{2,}(?:وا|[^ا]ت)$")
+"""A folded word shaped like a verb: a present prefix, or a past -وا / -ت (not plural -ات)."""
+_NAME_WORDS = 4
 _PREPOSITIONS = frozenset((
     "في", "على", "إلى", "الى", "من", "عن", "مع", "عند", "لدى", "حول", "رغم", "بشأن", "حتى"))
 """Prepositions as written: folded, على would be the given name علي."""
@@ -159,6 +169,7 @@ class NameChecker:
         self.not_names = frozenset(fold_word(w) for w in lexicon.not_names)
         self.relatives = lexicon.relatives | _RELATIVES
         self.pronouns = lexicon.pronoun_subjects | _PRONOUNS
+        self.cues = frozenset(lexicon.cues)
 
     def known(self, tokens: list[str]) -> list[bool]:
         """Which tokens a lexicon list covers, multi-word entries matched as phrases."""
@@ -171,6 +182,12 @@ class NameChecker:
             if tokens[i] in self.known_words:
                 covered[i] = True
         return covered
+
+    def looks_like_name(self, text: str) -> bool:
+        """One to four words, none shaped like a verb or a cue (see ``short_quotes``)."""
+        words = [fold_word(w) for w in regex.findall(r"[\p{L}\p{N}]+", text)]
+        return 0 < len(words) <= _NAME_WORDS and not any(
+            _VERB_SHAPE.match(w) or w in self.cues for w in words)
 
     def reasons(self, name: str) -> list[str]:
         """The suspicious shapes ``name`` has (empty for a plausible name)."""
@@ -225,6 +242,7 @@ class Tally:
     suspects: list[Suspect] = attrs.Factory(list)
     changes: list[Change] = attrs.Factory(list)
     items: list[Item] = attrs.Factory(list)
+    short_quotes: list[Item] = attrs.Factory(list)
 
     def add(self, record: Record, extraction: Extraction, checker: NameChecker) -> None:
         """Count one article."""
@@ -233,6 +251,8 @@ class Tally:
         for item in items_of(record.id, extraction):
             self.items.append(item)
             self.kinds[item.kind] += 1
+            if item.kind != "claim" and checker.looks_like_name(item.text):
+                self.short_quotes.append(item)
             name = speaker_name(item.attribution)
             if name is None:
                 self.unattributed[item.kind] += 1
@@ -263,6 +283,7 @@ class Tally:
             "mixed_without_speaker": self.unattributed["mixed"],
             "claims_without_speaker": self.unattributed["claim"],
             "claims_without_speaker_share": _share(self.unattributed["claim"], claims),
+            "short_quotes": len(self.short_quotes),
             "inferred_speaker": dict(self.inferred),
             "suspicious_speakers": {r: reasons[r] for r in
                                     ("common", "clitic", "relative", "pronoun", "short")},
@@ -270,6 +291,7 @@ class Tally:
             "top_speakers": self.names.most_common(TOP),
             "suspects": [attrs.asdict(s) for s in self.suspects],
             "changes": [attrs.asdict(c) for c in self.changes],
+            "short_quote_texts": [f"{i.article} {i.kind}: {i.text}" for i in self.short_quotes],
         }
 
 
@@ -305,6 +327,7 @@ def render(summary: dict[str, Any]) -> str:
         ("claims without a speaker",
          f"{summary['claims_without_speaker']} ({summary['claims_without_speaker_share']:.1%})"),
     ]
+    rows += [("short quotes without a verb (quoted names?)", summary["short_quotes"])]
     rows += [(f"speaker inferred, no mention ({k})", v)
              for k, v in sorted(summary["inferred_speaker"].items())]
     rows += [(f"suspicious speaker: {k}", v) for k, v in summary["suspicious_speakers"].items()]
@@ -320,6 +343,8 @@ def render(summary: dict[str, Any]) -> str:
     lines += ["", "Speaker changes inside one quote (article, reason, first -> second):", ""]
     lines += [f"- {c['article']} {c['reason']}: «{c['first']}» -> «{c['second']}»: {c['text']}"
               for c in summary["changes"]]
+    lines += ["", "Short quotes without a verb (article, kind: text):", ""]
+    lines += [f"- {t}" for t in summary["short_quote_texts"]]
     if summary["errors"]:
         lines += ["", "Errors:", ""] + [f"- {e}" for e in summary["errors"]]
     return "\n".join(lines)

@@ -175,3 +175,23 @@ def test_unlisted_verb_with_a_conjunction_is_not_a_headline_speaker() -> None:
     speakers = {c.attribution.speaker.name for c in arquotes.extract(text).claims
                 if c.attribution is not None and c.attribution.speaker is not None}
     assert "وواصل" not in speakers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "عاجل: انفجار ضخم يهز وسط المدينة",
+        "حصري: تفاصيل الاتفاق الجديد بين الطرفين",
+        "بالصور: الأمطار تغرق شوارع المدينة القديمة",
+        "بث مباشر: آخر تطورات المعارك في يومها العاشر",
+    ],
+)
+def test_rubric_label_is_not_a_speaker(line: str) -> None:
+    """عاجل: / بالصور: name the kind of item; what follows is no one's claim."""
+    assert _claims(line) == []
+
+
+def test_a_word_that_starts_a_rubric_phrase_can_speak() -> None:
+    """Only a head that is wholly a rubric is one: شاهد عيان (an eyewitness) speaks."""
+    assert _claims("شاهد عيان: الحريق بدأ في الطابق الأرضي للمبنى") == [
+        ("الحريق بدأ في الطابق الأرضي للمبنى", "شاهد عيان", None)]

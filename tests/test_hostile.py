@@ -293,3 +293,64 @@ def test_fifty_megabytes_in_one_string() -> None:
     assert len(text.encode("utf-8")) >= 50_000_000
     result = extract(text)
     check_invariants(text, result)
+
+
+# Headline lines (arquotes.headlines): every short line is read as a possible headline.
+HEADLINE_SHAPES: dict[str, Callable[[int], str]] = {
+    "headline-cue-lines": _repeat("المحافظ يقول الطرق ستفتح خلال أيام\n"),
+    "headline-colon-lines": _repeat("وزارة المالية تحسم الجدل: الرواتب ستصرف قبل العيد\n"),
+    "headline-dateline-lines": _repeat("طرابلس: رئيس البلدية يتهم الشركة المنفذة بالتقصير\n"),
+    "headline-masthead-lines": _repeat("رئيس التحرير التنفيذي: د. نادر سليم\n"),
+    "headline-kicker-lines": _repeat("جولة.. • - الأطباء يطالبون بزيادة الحوافز: نعم\n"),
+    "headline-one-paragraph": _repeat("الوزير يقول: الطرق ستفتح خلال أيام "),
+}
+
+
+@pytest.mark.parametrize("name", list(HEADLINE_SHAPES))
+def test_headline_lines_linear(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four times as many headline-like lines cost about four times the work."""
+    build = HEADLINE_SHAPES[name]
+    extract(build(_SMALL))
+    small_calls, small_time = _cost(build(_SMALL), monkeypatch)
+    large_calls, large_time = _cost(build(4 * _SMALL), monkeypatch)
+    assert large_calls <= 6 * max(small_calls, 1_000), (small_calls, large_calls)
+    assert large_time <= 12 * max(small_time, 0.05), (small_time, large_time)
+
+
+@pytest.mark.parametrize("name", list(HEADLINE_SHAPES))
+def test_headline_lines_full_size(name: str) -> None:
+    """Headline-like lines at full size keep every invariant."""
+    text = HEADLINE_SHAPES[name](FULL)
+    check_invariants(text, extract(text))
+
+
+# Cue shapes (arquotes.cues): questions put to a speaker, addressees, verbal nouns of speech,
+# prepositional cues with the subject before them; each is searched from every cue.
+CUE_SHAPES: dict[str, Callable[[int], str]] = {
+    "question-words": _repeat("سئل "),
+    "question-words-with-cues": _repeat("وعندما سئل إن كان يعتقد أن الأمر يقول "),
+    "questions-answered": _repeat("وردا على سؤال عما إذا كان يرى أن الحل قريب، قال إنه متفائل. "),
+    "addressee-chains": _repeat("وحث الوزير المواطنين الشباب على "),
+    "participle-addressees": _repeat("مطالبا الحكومة بالتدخل، "),
+    "renewed-sayings": _repeat("وجدد الوزير التأكيد، "),
+    "prepositional-cues-svo": _repeat("اللجنة طالبت بضمانات "),
+    "abra-prepositions": _repeat("، عبر قناة "),
+}
+
+
+@pytest.mark.parametrize("name", list(CUE_SHAPES))
+def test_cue_shapes_linear(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four times as many cue shapes cost about four times the work."""
+    build = CUE_SHAPES[name]
+    extract(build(_SMALL))
+    small_calls, small_time = _cost(build(_SMALL), monkeypatch)
+    large_calls, large_time = _cost(build(4 * _SMALL), monkeypatch)
+    assert large_calls <= 6 * max(small_calls, 1_000), (small_calls, large_calls)
+    assert large_time <= 12 * max(small_time, 0.05), (small_time, large_time)
+
+
+@pytest.mark.parametrize("name", list(CUE_SHAPES))
+def test_cue_shapes_full_size(name: str) -> None:
+    """Cue shapes at full size keep every invariant."""
+    text = CUE_SHAPES[name](FULL)
+    check_invariants(text, extract(text))

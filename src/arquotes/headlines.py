@@ -19,14 +19,17 @@ headlines.
 from __future__ import annotations
 
 import bisect
+import functools
+import tomllib
 from collections.abc import Sequence
+from importlib import resources
 
 import attrs
 
 from arquotes.claims import trim
 from arquotes.cues import Complement, CueHit
 from arquotes.document import Document, Token
-from arquotes.lexicon import CueForm, Lexicon
+from arquotes.lexicon import CueForm, Lexicon, WordSet
 from arquotes.mentions import Mention, MentionKind, read_mention
 
 __all__ = ["Headline", "find_headlines", "headline_cues"]
@@ -42,6 +45,14 @@ _VERB_PHRASE = 5
 _FULL_STOPS = frozenset(".!")
 _PRESENT_PREFIXES = ("ي", "ت", "ن")
 """First letters of a present-tense verb (يحسم، تحسم، نرفض)."""
+
+
+@functools.cache
+def _rubrics() -> WordSet:
+    """Rubric labels that head a line without speaking (data/headlines.toml)."""
+    data = resources.files("arquotes").joinpath("data", "headlines.toml").read_text(
+        encoding="utf-8")
+    return WordSet.of(tomllib.loads(data)["labels"]["rubrics"])
 
 
 @attrs.frozen(kw_only=True)
@@ -234,7 +245,9 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
         if not head or len(head) > 12 or (
                 first_hit < len(hit_starts) and hit_starts[first_hit] < colon):
             continue
-        if lexicon.meta_labels.phrase_at([t.text for t in head], 0):
+        words = [t.text for t in head]
+        if lexicon.meta_labels.phrase_at(words, 0) or _rubrics().phrase_at(words, 0) == len(
+                head) or (len(head) == 1 and head[0].text in _rubrics()):
             continue
         mention = _speaker(document, head, lexicon)
         if mention is None:

@@ -32,8 +32,9 @@ Suspicious speakers (a speaker name of an attributed direct quote, mixed quote o
 
 Quoted names reported as quotes
     ``short_quotes`` quotes (direct or mixed) of one to four words none of which looks like a
-                     verb: no cue form of the lexicon, no present prefix (ي، تت، سي، ست after
-                     an optional و/ف), no past ending (-وا, -ت but not -ات). Most such spans
+                     verb: no cue form of the lexicon and none shaped like a verb
+                     (``arquotes.patterns.VERB_SHAPE``: a present prefix ي، تت، سي، ست, a
+                     past ending -وا or -ت but not -ات). Most such spans
                      are names of channels, places, events or people, or scare-quoted terms;
                      the count is the upper bound of quoted names the model still reports.
 
@@ -67,6 +68,7 @@ import arquotes
 from arquotes import Attribution, Extraction, Quote, QuoteKind
 from arquotes.lexicon import Lexicon, WordSet, default_lexicon
 from arquotes.normalize import fold_word
+from arquotes.patterns import VERB_SHAPE
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "wild" / "wild.jsonl"
 TOP = 20
@@ -78,8 +80,6 @@ _RELATIVES = frozenset(fold_word(w) for w in (
     "ما", "من", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "مما", "ممن"))
 _PRONOUNS = frozenset(fold_word(w) for w in (
     "هو", "هي", "هم", "هما", "هن", "نحن", "أنا", "أنت", "انت", "أنتم"))
-_VERB_SHAPE = regex.compile(r"^[وف]?(?:ي|تت|سي|ست)\p{L}{2,}$|^\p{L}{2,}(?:وا|[^ا]ت)$")
-"""A folded word shaped like a verb: a present prefix, or a past -وا / -ت (not plural -ات)."""
 _NAME_WORDS = 4
 _PREPOSITIONS = frozenset((
     "في", "على", "إلى", "الى", "من", "عن", "مع", "عند", "لدى", "حول", "رغم", "بشأن", "حتى"))
@@ -187,7 +187,7 @@ class NameChecker:
         """One to four words, none shaped like a verb or a cue (see ``short_quotes``)."""
         words = [fold_word(w) for w in regex.findall(r"[\p{L}\p{N}]+", text)]
         return 0 < len(words) <= _NAME_WORDS and not any(
-            _VERB_SHAPE.match(w) or w in self.cues for w in words)
+            VERB_SHAPE.match(w) or w in self.cues for w in words)
 
     def reasons(self, name: str) -> list[str]:
         """The suspicious shapes ``name`` has (empty for a plausible name)."""

@@ -111,6 +111,17 @@ def test_marks_around_no_word_are_not_quotes() -> None:
         # A speech verb's quoted subject whose words are all names.
         'وأضاف "مدبولي" في كلمته إن الحكومة ستواصل الإصلاحات.',
         "وتابع «أبو علي» خلال المؤتمر أن الحوار مستمر.",
+        # One or two bare words after a speech verb, then what follows a subject.
+        "وأضاف “فيرنانديز”، في كلمته، أن المفاوضات ستستمر.",
+        'وقالت "ماريانا" خلال المؤتمر إن التضخم سيتراجع.',
+        # A noun and its nisba adjective, then the quoted name in apposition.
+        "وقال إن الناقلة اليونانية «النجم الساطع» وصلت إلى الميناء.",
+        'وتحدث المخرج عن فيلمه الأول "ظلال المدينة" في المهرجان.',
+        # A source phrase or an audience before a quoted outlet.
+        "وذلك بحسب «الإخبارية الوطنية» مساء الأحد.",
+        'وقال مصدر أمني لـ"نبض الشارع"، إن الهجوم أحبط.',
+        # A relaying verb with its object pronoun.
+        'وقال الحزب في بيان تابعته "صوت الناس" إنه سيقاطع الانتخابات.',
     ],
 )
 def test_names_by_shape(text: str) -> None:
@@ -137,6 +148,10 @@ def test_names_by_shape(text: str) -> None:
         'وأعرب السفير عن قلقه إزاء "الأنشطة العسكرية" في المنطقة.',
         'وقال الشاهد إن السكان نظموا مظاهرة "سلمية" أمام المبنى.',
         'وقال المتحدث إن الحكومة ستتحرك بعد "الاعتداء الغاشم" على المدينة.',
+        # After a noun and its adjective, a verb-shaped span is the predicate.
+        'وقال المتحدث إن الحكومة المركزية "تتجاهل المطالب" منذ سنوات.',
+        # After a verb, a definite or verb-shaped fragment is its object.
+        'وأكد الوزير "الالتزام التام" بالاتفاق.',
     ],
 )
 def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:

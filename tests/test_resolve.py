@@ -170,3 +170,30 @@ def test_sentence_subject_speaks_for_a_later_subjectless_cue(
 def test_body_phrase_ends_before_the_object(text: str, speaker: str) -> None:
     """After a verb that takes an object, head + name is complete; a definite noun is the object."""
     assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A short name that opens with a particle is the end of the full name.
+        ("قال وزير الخارجية مازن بن راشد إن الوضع خطير.\nوأضاف بن راشد أن الحل سياسي.",
+         ["مازن بن راشد", "مازن بن راشد"]),
+        (("قال القيادي سليم داود أبو خالد إن الهدنة صامدة.\n"
+          "وأضاف «أبو خالد»، في كلمته، أن الحوار مستمر."),
+         ["سليم داود أبو خالد", "سليم داود أبو خالد"]),
+    ],
+)
+def test_particle_name_is_the_end_of_the_full_name(text: str, expected: list[str]) -> None:
+    """بن راشد، أبو خالد: a later short form resolves to the full name it ends."""
+    assert speakers_of(text) == expected
+
+
+def test_a_fathers_name_is_not_a_short_form() -> None:
+    """عبد الله بن أبو بكر: after بن, the end of a name is the father's, another person."""
+    from arquotes.model import SpeakerKind
+    from arquotes.resolve import _same_name
+
+    particles = frozenset({"ابو", "بن"})
+    assert _same_name(["بن", "راشد"], ["مازن", "بن", "راشد"], SpeakerKind.PERSON, particles)
+    assert not _same_name(["ابو", "بكر"], ["عبد", "الله", "بن", "ابو", "بكر"],
+                          SpeakerKind.PERSON, particles)

@@ -130,7 +130,8 @@ class _Attributor:
         for hit in self.hits:
             if hit.complement is not None and hit.complement.quote is not None:
                 self._taking.setdefault(hit.complement.quote, hit)
-        self.table = EntityTable(document, lexicon.known_speakers)
+        self.table = EntityTable(document, lexicon.known_speakers,
+                                 particles=lexicon.particles.words)
         self.items: list[_Item] = []
         self.governed: dict[int, _Item] = {}  # quote index -> item that takes it
         # Quotations that are the object of a verb inside a claim (أن النقابة حذرت "..."):

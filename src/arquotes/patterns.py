@@ -30,6 +30,7 @@ __all__ = [
     "SENTENCE_END",
     "SENTENCE_END_BEFORE",
     "TOKEN",
+    "VERB_SHAPE",
     "CueMatch",
     "Patterns",
     "compile_patterns",
@@ -61,6 +62,16 @@ PARTICIPLE_SHAPE = regex.compile(
         م \p{L}{3,6}        # mufaʿʿil, mutafaʿʿil, mustafʿil: موجها، متجاهلا، مستغربا
       | \p{L} ا \p{L}{2}    # faaʿil: تاركا، رافضا
     ) ا $                   # the accusative alef
+    """,
+    FLAGS,
+)
+
+# A folded word shaped like a verb: a present prefix (يقول، تتخذ، سيعقد، ستواصل, after an
+# optional و/ف), or a past ending (-وا of the plural, -ت of the feminine but not plural -ات).
+VERB_SHAPE = regex.compile(
+    r"""
+      ^ [وف]? (?: ي | تت | سي | ست ) \p{L}{2,} $    # present tense, with or without a clitic
+    | ^ \p{L}{2,} (?: وا | [^ا]ت ) $               # فعلوا، فعلت (not the plural -ات)
     """,
     FLAGS,
 )

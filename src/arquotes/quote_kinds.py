@@ -19,6 +19,7 @@ from arquotes.lexicon import Lexicon, ends_in_pronoun, token_variants
 from arquotes.model import QuoteKind
 from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
+from arquotes.patterns import VERB_SHAPE
 from arquotes.quotes import QuoteCandidate
 
 __all__ = ["is_fragment", "is_name", "not_a_quote", "quote_kind", "runs_to_clause_end"]
@@ -99,8 +100,12 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     if _coordinated_quote(document, quote, previous, after):
         return True  # "مرافئ الخليج" و"نسيم للطيران": names listed together
     before = [t for t in previous if t.is_word]
-    if not before:
-        return False
+    return bool(before) and _named_by_word_before(document, quote, before, words, lexicon)
+
+
+def _named_by_word_before(document: Document, quote: QuoteCandidate, before: list[Token],
+                          words: list[Token], lexicon: Lexicon) -> bool:
+    """The word or two before the span make it a name (see `_named_by_context`)."""
     last = before[-1].text
     if _names_what_follows(document, before[-1], lexicon):
         return True
@@ -108,6 +113,10 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
         return True  # فضائية "المستقبل"، ساحة «النخيل»: the genitive of a noun is a name
     if _verb_form(last, lexicon) and _quoted_subject(document, quote, words, lexicon):
         return True
+    if _in_apposition(document, quote, words, lexicon):
+        return True
+    if _source_form(last, lexicon):
+        return True  # وفق "روسيا اليوم"، بحسب «الأناضول»: a source phrase names its source
     if last in lexicon.audiences and (_introduces_content(document, quote, lexicon) or (
             len(before) == 2 and lexicon.occasions.possessed(before[0].text))):
         return True  # قالت مصادر لـ"العربي الجديد" إن، في حديث لـ"الجزيرة نت": the outlet
@@ -136,16 +145,43 @@ def _quoted_subject(document: Document, quote: QuoteCandidate, words: list[Token
     وأضاف "مدبولي" في كلمته: its words are all names; وقالت "سلمى حداد"، مديرة المبيعات،
     إن: a complementizer or a role in apposition follows it.
     """
-    return (len(words) <= 3 and all(
-        _name_unit(t.text) or lexicon.particles.exact(t.text) for t in words)) or (
-        _speaker_follows(document, quote, lexicon))
+    if len(words) <= 3 and all(
+            _name_unit(t.text) or lexicon.particles.exact(t.text) for t in words):
+        return True
+    if _speaker_follows(document, quote, lexicon):
+        return True
+    # وأضاف "جراندي"، في كلمته: one or two bare words, then what follows a subject.
+    first = words[0]
+    after = next_token(document, quote)
+    return len(words) <= 2 and after is not None and not _definite_word(first.text) and not (
+        any(VERB_SHAPE.match(t.text) for t in words)) and not ends_in_pronoun(
+        document.view.text_of(first.start, first.end)) and (
+        after.text in "،,:" or lexicon.is_complementizer(after.text)
+        or after.text in lexicon.prepositions or after.text in lexicon.function_nouns)
+
+
+def _in_apposition(document: Document, quote: QuoteCandidate, words: list[Token],
+                   lexicon: Lexicon) -> bool:
+    """A noun and its nisba adjective before the span: الفيلم المصري "ريش", مولوده الثاني.
+
+    The quoted span is the noun's name in apposition, unless it is shaped like a verb or a
+    speech verb stands just before the noun (وقال الرئيس التنفيذي "...": the speech).
+    """
+    before = previous_tokens(document, quote, 3)
+    if len(before) < 2 or any(VERB_SHAPE.match(t.text) for t in words) or (
+            len(before) == 3 and _verb_form(before[0].text, lexicon)):
+        return False
+    noun, adjective = before[-2], before[-1].text
+    return adjective.startswith("ال") and len(adjective) > 4 and adjective.endswith(
+        ("ي", "يه")) and (noun.text.startswith("ال") or ends_in_pronoun(
+            document.view.text_of(noun.start, noun.end)))
 
 
 def _indefinite_noun(document: Document, token: Token, lexicon: Lexicon) -> bool:
     """``token`` reads as an indefinite noun that may head a construct (فضائية، ساحة).
 
     Not a function word or a noun working as a preposition (إزاء، بعد), not a verb by its
-    shape (a present prefix ي/تت/سي/ست, a past -ت or -وا), not an accusative (-ا, an object
+    shape (`arquotes.patterns.VERB_SHAPE`), not an accusative (-ا, an object
     whose adjective is quoted) nor a plural in -ون (موثقون "بالأسماء"), not a word with a
     pronoun, not a name. The quoted span itself starts with the article, with no preposition.
     """
@@ -157,8 +193,7 @@ def _indefinite_noun(document: Document, token: Token, lexicon: Lexicon) -> bool
            or lexicon.is_complementizer(v) or v in lexicon.negations
            for v in token_variants(word)):
         return False
-    if bare.startswith(("ي", "تت", "سي", "ست")) or bare.endswith(("ا", "ون")) or (
-            bare.endswith("ت") and not bare.endswith("ات")):
+    if VERB_SHAPE.match(word) or bare.endswith(("ا", "ون")):
         return False
     return not ends_in_pronoun(document.view.text_of(token.start, token.end)) and not (
         _name_unit(bare))
@@ -200,6 +235,12 @@ def _spelled_as_name(document: Document, token: Token, lexicon: Lexicon) -> bool
         strip_marks(document.view.text_of(token.start, token.end)) not in lexicon.not_names)
 
 
+def _source_form(word: str, lexicon: Lexicon) -> bool:
+    """A one-word source phrase (بحسب، وفق، وفقا لـ), clitics aside."""
+    return any(v in lexicon.cues and lexicon.cues[v].kind == "source"
+               for v in token_variants(word))
+
+
 def _verb_form(word: str, lexicon: Lexicon) -> bool:
     """A cue verb form (قال، وأكدت), clitics aside."""
     return any(v in lexicon.cues and lexicon.cues[v].kind == "verb"
@@ -225,6 +266,11 @@ def _speaker_follows(document: Document, quote: QuoteCandidate, lexicon: Lexicon
 def _introduces_content(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
     """A complementizer or a colon follows the closing mark: the speech comes after."""
     after = next_token(document, quote)
+    if after is not None and after.text in "،," and quote.close is not None:
+        # لـ"إرم نيوز"، إن: a comma may stand between the outlet and the speech
+        _, p_end = document.paragraph_at(quote.open)
+        following = document.tokens(after.end, p_end, 1)
+        after = following[0] if following else None
     return after is not None and (after.text == ":" or lexicon.is_complementizer(after.text))
 
 

@@ -64,11 +64,14 @@ class Entity:
         )
 
 
-def _same_name(words: list[str], other: list[str], kind: SpeakerKind) -> bool:
+def _same_name(words: list[str], other: list[str], kind: SpeakerKind,
+               particles: frozenset[str] = frozenset()) -> bool:
     """Whether two folded names name one entity.
 
     Persons: same surname skeleton (دميتري/ديمتري بيسكوف، تروس/تراس) and, when both give
-    one, the same first-name skeleton; a lone first name matches a two-word name. Bodies:
+    one, the same first-name skeleton; a lone first name matches a two-word name; a name that
+    opens with a particle (بن فرحان، أبو مازن) matches the end of a longer name, unless that
+    end is a father's name after بن (سلمان بن عبد العزيز is not عبد العزيز). Bodies:
     the same words, one a prefix of the other (وزارة الصحة، وزارة الصحة والسكان), or one is
     the other with a head noun in front (الأمم المتحدة، منظمة الأمم المتحدة), but not with
     words after it (مكتب الأمم المتحدة لحقوق الإنسان is another body).
@@ -78,6 +81,8 @@ def _same_name(words: list[str], other: list[str], kind: SpeakerKind) -> bool:
     if [core(w) for w in words] == [core(w) for w in other]:
         return True
     if kind is SpeakerKind.PERSON:
+        if _tail_of(words, other, particles) or _tail_of(other, words, particles):
+            return True
         if skeleton(other[-1]) == skeleton(words[-1]) and (
             len(words) == 1 or len(other) == 1 or skeleton(other[0]) == skeleton(words[0])
         ):
@@ -86,6 +91,14 @@ def _same_name(words: list[str], other: list[str], kind: SpeakerKind) -> bool:
     short, long_ = sorted(([core(w) for w in words], [core(w) for w in other]), key=len)
     n = len(short)
     return long_[:n] == short or (long_[1:] == short and n >= 1)
+
+
+def _tail_of(short: list[str], long_: list[str], particles: frozenset[str]) -> bool:
+    """``short`` is the particle-led end of ``long_``: بن فرحان of فيصل بن فرحان."""
+    n = len(short)
+    if not 2 <= n < len(long_) or short[0] not in particles or long_[-n - 1] in particles:
+        return False
+    return [skeleton(w) for w in long_[-n:]] == [skeleton(w) for w in short]
 
 
 def _nearness(entity: Entity, before: int) -> tuple[int, int]:
@@ -113,9 +126,14 @@ class EntityTable:
     the entities that share a word with the query, and takes the most recently mentioned.
     """
 
-    def __init__(self, document: Document, known: Iterable[KnownSpeaker] = ()) -> None:
-        """A table for ``document``, seeded with the user's known speakers and aliases."""
+    def __init__(self, document: Document, known: Iterable[KnownSpeaker] = (), *,
+                 particles: Iterable[str] = ()) -> None:
+        """A table for ``document``, seeded with the user's known speakers and aliases.
+
+        ``particles`` are the folded name particles (بن، أبو) that may open a short name.
+        """
         self.document = document
+        self.particles = frozenset(particles)
         self.entities: list[Entity] = []
         self._index: dict[str, list[Entity]] = {}
         self._clock = 0
@@ -196,7 +214,8 @@ class EntityTable:
         keys = [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[-1])}",
                 *(f"C:{core(w)}" for w in words[:2])]
         for entity in self._candidates(keys, before):
-            if any(_same_name(words, _words(name), entity.kind) for name in entity.names):
+            if any(_same_name(words, _words(name), entity.kind, self.particles)
+                   for name in entity.names):
                 return entity
         return None
 

@@ -195,3 +195,18 @@ def test_a_word_that_starts_a_rubric_phrase_can_speak() -> None:
     """Only a head that is wholly a rubric is one: شاهد عيان (an eyewitness) speaks."""
     assert _claims("شاهد عيان: الحريق بدأ في الطابق الأرضي للمبنى") == [
         ("الحريق بدأ في الطابق الأرضي للمبنى", "شاهد عيان", None)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("بنغازي: المجلس البلدي: لا انقطاع للكهرباء خلال الصيف",
+         ("لا انقطاع للكهرباء خلال الصيف", "المجلس البلدي", None)),
+        ("عمّان: وزير المياه يحسم الجدل: لا رفع لأسعار المياه",
+         ("لا رفع لأسعار المياه", "وزير المياه", None)),
+    ],
+)
+def test_place_colon_before_a_headline_with_a_colon(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """Place: X: content: the speaker phrase before the second colon is the speaker."""
+    assert _claims(headline) == [expected]

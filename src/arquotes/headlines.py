@@ -42,6 +42,8 @@ _SUBJECT_TOKENS = 8
 """Tokens a headline's speaker phrase may span before its verb."""
 _VERB_PHRASE = 5
 """Tokens of a verb phrase between a speaker and the colon (الحكومة تحسم الجدل:)."""
+_COLONS = 3
+"""Colons of a line tried as the end of its speaker phrase (a dateline may end in one)."""
 _FULL_STOPS = frozenset(".!")
 _PRESENT_PREFIXES = ("ي", "ت", "ن")
 """First letters of a present-tense verb (يحسم، تحسم، نرفض)."""
@@ -234,23 +236,15 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
     """
     found = []
     hit_starts = [h.start for h in hits]
-    text = document.text
     for p_start, p_end in document.paragraphs:
-        colon = text.find(":", p_start, min(p_end, p_start + 100))
-        if colon < 0 or not _line(document, p_start, p_end):
+        if not _line(document, p_start, p_end):
             continue
-        head = document.tokens(p_start, colon, 16)
-        head = head[_after_prefix(head):]
+        chosen = _head(document, lexicon, p_start, p_end)
+        if chosen is None:
+            continue
+        colon, mention = chosen
         first_hit = bisect.bisect_left(hit_starts, p_start)  # hits are in text order
-        if not head or len(head) > 12 or (
-                first_hit < len(hit_starts) and hit_starts[first_hit] < colon):
-            continue
-        words = [t.text for t in head]
-        if lexicon.meta_labels.phrase_at(words, 0) or _rubrics().phrase_at(words, 0) == len(
-                head) or (len(head) == 1 and head[0].text in _rubrics()):
-            continue
-        mention = _speaker(document, head, lexicon)
-        if mention is None:
+        if first_hit < len(hit_starts) and hit_starts[first_hit] < colon:
             continue
         start, end = _content(document, colon + 1, p_end)
         content = document.tokens(start, end, 16)
@@ -260,6 +254,43 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
             continue
         found.append(Headline(mention=mention, start=start, end=end))
     return found
+
+
+def _head(document: Document, lexicon: Lexicon, p_start: int,
+          p_end: int) -> tuple[int, Mention] | None:
+    """The colon that ends a headline's speaker phrase on the line, and that phrase.
+
+    A later colon whose head reads as a speaker wins: in "بيروت: الجيش اللبناني: ..." the
+    place is a dateline.
+    """
+    text = document.text
+    chosen = None
+    begin = p_start
+    for _ in range(_COLONS):
+        colon = text.find(":", begin, min(p_end, p_start + 100))
+        if colon < 0:
+            break
+        head = document.tokens(begin, colon, 16)
+        head = head[_after_prefix(head):]
+        mention = _head_speaker(document, head, lexicon)
+        if mention is not None:
+            chosen = (colon, mention)
+        elif chosen is not None:
+            break
+        begin = colon + 1
+    return chosen
+
+
+def _head_speaker(document: Document, head: Sequence[Token],
+                  lexicon: Lexicon) -> Mention | None:
+    """The speaker of a head before a colon, unless it is a label (المصدر، عاجل)."""
+    if not head or len(head) > 12:
+        return None
+    words = [t.text for t in head]
+    if lexicon.meta_labels.phrase_at(words, 0) or _rubrics().phrase_at(words, 0) == len(
+            head) or (len(head) == 1 and head[0].text in _rubrics()):
+        return None
+    return _speaker(document, head, lexicon)
 
 
 def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Mention | None:

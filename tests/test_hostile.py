@@ -303,6 +303,8 @@ HEADLINE_SHAPES: dict[str, Callable[[int], str]] = {
     "headline-masthead-lines": _repeat("رئيس التحرير التنفيذي: د. نادر سليم\n"),
     "headline-kicker-lines": _repeat("جولة.. • - الأطباء يطالبون بزيادة الحوافز: نعم\n"),
     "headline-one-paragraph": _repeat("الوزير يقول: الطرق ستفتح خلال أيام "),
+    "headline-two-colon-lines": _repeat("بنغازي: المجلس البلدي: لا انقطاع للكهرباء\n"),
+    "headline-colon-runs": _repeat("عمان: الوزير: الأمين: المدير: السفير: نعم\n"),
 }
 
 

@@ -120,6 +120,10 @@ def test_marks_around_no_word_are_not_quotes() -> None:
         # A source phrase or an audience before a quoted outlet.
         "وذلك بحسب «الإخبارية الوطنية» مساء الأحد.",
         'وقال مصدر أمني لـ"نبض الشارع"، إن الهجوم أحبط.',
+        # The name's phrase goes on after the mark: a role in apposition, a nisba adjective.
+        "والتقى الوفد “منى الراشد”، مديرة الصندوق، في مقرها.",
+        'وأعلنت شركة الطيران أن "سما إير" الأردنية ستبدأ رحلاتها.',
+        "وقال المتحدث إن «بترو غاز» الجزائرية رفعت إنتاجها.",
         # A relaying verb with its object pronoun.
         'وقال الحزب في بيان تابعته "صوت الناس" إنه سيقاطع الانتخابات.',
     ],
@@ -150,6 +154,8 @@ def test_names_by_shape(text: str) -> None:
         'وقال المتحدث إن الحكومة ستتحرك بعد "الاعتداء الغاشم" على المدينة.',
         # After a noun and its adjective, a verb-shaped span is the predicate.
         'وقال المتحدث إن الحكومة المركزية "تتجاهل المطالب" منذ سنوات.',
+        # A definite scare quote followed by its adjective stays a fragment.
+        'وقال الوزير إن "الضربات" الأمريكية لم تحقق أهدافها.',
         # After a verb, a definite or verb-shaped fragment is its object.
         'وأكد الوزير "الالتزام التام" بالاتفاق.',
     ],
@@ -171,3 +177,12 @@ def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:
 def test_outlets_after_relay_verbs_and_plural_kinds(text: str) -> None:
     """After تلقته/نقلته the span is the outlet; after عمليات it names the operations."""
     assert arquotes.extract(text).quotes == ()
+
+
+def test_construct_made_definite_by_its_last_word_stays_a_fragment() -> None:
+    """A construct definite through its last word ("ردع العدوان" الروسي) stays a fragment.
+
+    The adjective after it proves nothing: the quotation is the speaker's words.
+    """
+    text = 'وقالت الوزيرة إنها ناقشت مع نظرائها "ردع العدوان" الروسي على جيرانه.'
+    assert [q.kind for q in arquotes.extract(text).quotes] == [QuoteKind.MIXED]

@@ -99,8 +99,29 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
         return True
     if _coordinated_quote(document, quote, previous, after):
         return True  # "مرافئ الخليج" و"نسيم للطيران": names listed together
+    if after is not None and _phrase_goes_on(document, quote, words, after, lexicon):
+        return True
     before = [t for t in previous if t.is_word]
     return bool(before) and _named_by_word_before(document, quote, before, words, lexicon)
+
+
+def _phrase_goes_on(document: Document, quote: QuoteCandidate, words: list[Token],
+                    after: Token, lexicon: Lexicon) -> bool:
+    """After the closing mark the name's phrase goes on, so the span is a name.
+
+    A comma and a role in apposition ("سلمى حداد"، مديرة المبيعات); or a definite nisba
+    adjective after a span with no article anywhere ("أكسترا نيوز" المصرية): an indefinite
+    phrase takes no definite adjective, so the span is a proper name, definite by itself
+    ("ردع العدوان" الروسي is definite through its last word, and stays a fragment).
+    """
+    if after.text in "،,":
+        _, p_end = document.paragraph_at(quote.open)
+        role = document.tokens(after.end, p_end, 1)
+        return bool(role) and role[0].text in lexicon.roles
+    adjective = after.text
+    return adjective.startswith("ال") and len(adjective) > 4 and adjective.endswith(
+        ("ي", "يه")) and not any(
+        _definite_word(t.text) or VERB_SHAPE.match(t.text) for t in words)
 
 
 def _named_by_word_before(document: Document, quote: QuoteCandidate, before: list[Token],

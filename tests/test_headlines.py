@@ -210,3 +210,15 @@ def test_place_colon_before_a_headline_with_a_colon(
         headline: str, expected: tuple[str, str | None, str | None]) -> None:
     """Place: X: content: the speaker phrase before the second colon is the speaker."""
     assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "المدينة تعتبر الأكثر تلوثا في المنطقة هذا العام",
+        "الأزمة تؤكد الحاجة إلى إصلاح شامل للقطاع",
+    ],
+)
+def test_a_thing_before_a_singular_verb_is_no_speaker(line: str) -> None:
+    """A definite noun the lexicon does not know, before a singular verb, may be a thing."""
+    assert _claims(line) == []

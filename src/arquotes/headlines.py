@@ -45,8 +45,8 @@ _VERB_PHRASE = 5
 _COLONS = 3
 """Colons of a line tried as the end of its speaker phrase (a dateline may end in one)."""
 _FULL_STOPS = frozenset(".!")
-_PRESENT_PREFIXES = ("ي", "ت", "ن")
-"""First letters of a present-tense verb (يحسم، تحسم، نرفض)."""
+_PRESENT_PREFIXES = ("ي", "ت")
+"""First letters of a third-person present-tense verb (يحسم، تحسم)."""
 
 
 @functools.cache
@@ -110,18 +110,20 @@ def _is_mark(token: Token, lexicon: Lexicon) -> bool:
     return all(c in lexicon.mark_chars for c in token.text)
 
 
-def _subject(document: Document, tokens: Sequence[Token], lexicon: Lexicon) -> Mention | None:
+def _subject(document: Document, tokens: Sequence[Token], lexicon: Lexicon,
+             form: CueForm) -> Mention | None:
     """The speaker phrase that is exactly ``tokens``, or None.
 
-    Besides what `read_mention` reads, a short definite noun phrase standing before a
-    headline's verb is its subject (الأطباء يطالبون، التجار يتوقعون): an unnamed group.
+    Besides what `read_mention` reads, a short definite noun phrase before a plural verb is
+    its subject (الأطباء يطالبون، التجار يتوقعون): people, an unnamed group. Before a
+    singular verb it may be a thing (الأزمة تعتبر الأسوأ: "is considered").
     """
     if not tokens or not all(t.is_word for t in tokens):
         return None
     mention = read_mention(document, tokens, lexicon, bare_names=len(tokens) <= 2)
     if mention is not None and mention.end == tokens[-1].end:
         return mention
-    if len(tokens) <= 2 and tokens[0].text.startswith("ال") and not any(
+    if form.plural and len(tokens) <= 2 and tokens[0].text.startswith("ال") and not any(
             t.text in lexicon.stops or t.text in lexicon.prepositions for t in tokens):
         span = (tokens[0].start, tokens[-1].end)
         return Mention(start=span[0], end=span[1], kind=MentionKind.UNNAMED, role=span)
@@ -200,7 +202,7 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
         if found is None:
             continue
         first, verb, form = found
-        subject = _subject(document, tokens[first:verb], lexicon)
+        subject = _subject(document, tokens[first:verb], lexicon, form)
         if subject is None:
             continue
         hit = by_start.get(tokens[verb].start)

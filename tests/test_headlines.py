@@ -222,3 +222,28 @@ def test_place_colon_before_a_headline_with_a_colon(
 def test_a_thing_before_a_singular_verb_is_no_speaker(line: str) -> None:
     """A definite noun the lexicon does not know, before a singular verb, may be a thing."""
     assert _claims(line) == []
+
+
+def test_negated_cue_headline() -> None:
+    """X لا <cue> content: a claim of X with a negated cue."""
+    (claim,) = arquotes.extract("البنك المركزي لا يستبعد رفع أسعار الفائدة" + _BODY).claims
+    assert claim.text == "رفع أسعار الفائدة"
+    assert claim.attribution is not None and claim.attribution.cue is not None
+    assert claim.attribution.cue.negated
+    assert claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "البنك المركزي"
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("المدير الفني يقول لـ«الرياضية» الفريق جاهز للمباراة",
+         ("الفريق جاهز للمباراة", "المدير الفني", "يقول")),
+        ('رئيس الاتحاد يؤكد ل"الميدان" البطولة ستقام في موعدها',
+         ("البطولة ستقام في موعدها", "رئيس الاتحاد", "يؤكد")),
+    ],
+)
+def test_outlet_after_a_headline_cue(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """X <cue> لـ«outlet» content: the outlet is the audience, not the content."""
+    assert _claims(headline) == [expected]

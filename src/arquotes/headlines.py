@@ -144,7 +144,7 @@ def _complement(tokens: Sequence[Token], i: int, form: CueForm,
     The content starts after a colon, after a preposition the cue governs, after a
     complementizer, or right after the cue (a headline drops أن: المحافظ يقول الطرق ستفتح).
     """
-    rest = tokens[i + 1 :]
+    rest = _past_audience(tokens[i + 1 :], lexicon)
     colon = next((k for k, t in enumerate(rest[: _VERB_PHRASE + 1]) if t.text == ":"), None)
     if colon is not None:
         rest = rest[colon + 1 :]
@@ -167,6 +167,18 @@ def _complement(tokens: Sequence[Token], i: int, form: CueForm,
     if sum(1 for t in rest if t.is_word) < 2:
         return None
     return Complement(frame=frame, start=rest[0].start)
+
+
+def _past_audience(rest: Sequence[Token], lexicon: Lexicon) -> Sequence[Token]:
+    """``rest`` after the audience or outlet written right after a cue (للصحفيين، لـ«الخليج»)."""
+    if not rest or rest[0].text not in lexicon.audiences:
+        return rest
+    k = 1
+    if k < len(rest) and _is_mark(rest[k], lexicon):
+        close = next((j for j in range(k + 1, min(len(rest), k + 6))
+                      if _is_mark(rest[j], lexicon)), None)
+        return rest if close is None else rest[close + 1 :]
+    return rest[k + 1 :] if rest[0].text == "ل" else rest[k:]
 
 
 def _line(document: Document, p_start: int, p_end: int) -> list[Token]:
@@ -202,10 +214,18 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
         if found is None:
             continue
         first, verb, form = found
-        subject = _subject(document, tokens[first:verb], lexicon, form)
+        negated = verb - 1 > first and tokens[verb - 1].text in lexicon.negations
+        subject = _subject(document, tokens[first : verb - negated], lexicon, form)
         if subject is None:
             continue
         hit = by_start.get(tokens[verb].start)
+        complement = _complement(tokens, verb, form, lexicon)
+        if hit is not None and complement is not None and hit.complement is not None and (
+                hit.complement.start < complement.start and verb + 1 < len(tokens)
+                and tokens[verb + 1].text in lexicon.audiences):
+            # The outlet after the audience (يقول لـ«الخليج» ...) is not what was said.
+            hit = attrs.evolve(hit, complement=complement)
+            changed[hit.start] = hit
         if hit is not None:
             if hit.subject is None and not hit.pronoun:
                 changed[hit.start] = attrs.evolve(hit, subject=subject)
@@ -216,12 +236,11 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
                 changed[hit.start] = attrs.evolve(hit, subject=subject, complement=Complement(
                     frame="np", start=hit.subject.start))
             continue
-        complement = _complement(tokens, verb, form, lexicon)
         if complement is None:
             continue
         changed[tokens[verb].start] = CueHit(
             start=tokens[verb].start, end=tokens[verb].end, form=form, subject=subject,
-            complement=complement)
+            complement=complement, negated=negated)
     if not changed:
         return list(hits)
     merged = [changed.pop(h.start, h) for h in hits]

@@ -184,6 +184,7 @@ def test_unlisted_verb_with_a_conjunction_is_not_a_headline_speaker() -> None:
         "حصري: تفاصيل الاتفاق الجديد بين الطرفين",
         "بالصور: الأمطار تغرق شوارع المدينة القديمة",
         "بث مباشر: آخر تطورات المعارك في يومها العاشر",
+        "إعداد: قسم الأخبار الدولية بالموقع",
     ],
 )
 def test_rubric_label_is_not_a_speaker(line: str) -> None:

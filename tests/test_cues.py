@@ -158,3 +158,199 @@ def test_asking_introduces_a_quotation(text: str, speaker: str) -> None:
     assert quote.attribution.cue.lemma == "سأل"
     assert quote.attribution.speaker is not None
     assert quote.attribution.speaker.name == speaker
+
+
+def _claims(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(content, speaker name, cue) of every claim of ``text``."""
+    rows = []
+    for claim in arquotes.extract(text).claims:
+        attribution = claim.attribution
+        speaker = attribution.speaker if attribution is not None else None
+        cue = attribution.cue if attribution is not None else None
+        rows.append((claim.text, None if speaker is None else speaker.name,
+                     None if cue is None else cue.text))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("وحثت الوزيرة الطلاب على المشاركة في الانتخابات.", "الوزيرة",
+         "المشاركة في الانتخابات"),
+        ("وحض رئيس البلدية السكان على التبرع بالدم.", "رئيس البلدية", "التبرع بالدم"),
+        ("وطمأن مدير المستشفى العائلات بأن حالة المصابين مستقرة.", "مدير المستشفى",
+         "حالة المصابين مستقرة"),
+        ("وطمأنت الحكومة المواطنين بأن الأسعار لن ترتفع.", "الحكومة", "الأسعار لن ترتفع"),
+        ("وأبلغ الوزير النواب أن الميزانية ستقدم الشهر المقبل.", "الوزير",
+         "الميزانية ستقدم الشهر المقبل"),
+        ("ودعا المفوض الأطراف المتنازعة إلى وقف القتال فورا.", "المفوض", "وقف القتال فورا"),
+    ],
+)
+def test_an_addressee_ends_the_subject(text: str, speaker: str, content: str) -> None:
+    """حث/طمأن/أبلغ/دعا X على/بأن/أن/إلى: X is spoken to, not part of the speaker."""
+    assert _claims(text) == [(content, speaker, text.split(maxsplit=1)[0])]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وعبّرت المنظمة عن قلقها من تدهور الأوضاع الإنسانية.",
+         "قلقها من تدهور الأوضاع الإنسانية"),
+        ("ويعبر اللاعبون عن غضبهم من قرار الحكم.", "غضبهم من قرار الحكم"),
+        ("وألح النائب على ضرورة محاسبة المقصرين.", "ضرورة محاسبة المقصرين"),
+        ("وتساءل الكاتب عن جدوى هذه الإجراءات.", "جدوى هذه الإجراءات"),
+        ("ويتوقع الخبراء ارتفاع أسعار الذهب خلال الأسابيع المقبلة.",
+         "ارتفاع أسعار الذهب خلال الأسابيع المقبلة"),
+        ("وانتقد النائب أداء الحكومة، مطالبا الوزراء بالاستقالة.", "بالاستقالة"),
+    ],
+)
+def test_more_speech_and_stance_cues(text: str, content: str) -> None:
+    """عبّر عن، ألح على، تساءل عن، توقع + a noun, مطالبا X بـ are cues."""
+    assert content in [row[0] for row in _claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("اللجنة طالبت بإجراء تحقيق عاجل في الحادث.", "اللجنة"),
+        ("وكانت النقابة طالبت بزيادة الأجور.", "النقابة"),
+        ("وكانت موسكو تعهدت بسحب قواتها.", "موسكو"),
+    ],
+)
+def test_subject_before_a_prepositional_cue(text: str, speaker: str) -> None:
+    """SVO with بـ attached to the complement: the unlisted word after the verb is no subject."""
+    ((_, name, _),) = _claims(text)
+    assert name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت وزيرة النقل سلمى حداد: «سنفتتح الطريق الجديد قريبا».",
+        "وقال رئيس هيئة النقل العام سامي يوسف: «الحافلات الجديدة جاهزة».",
+    ],
+)
+def test_a_word_with_the_article_is_never_a_cue(text: str) -> None:
+    """النقل is a noun: the speaker phrase runs on through it to the name."""
+    (quote,) = arquotes.extract(text).quotes
+    assert quote.attribution is not None and quote.attribution.speaker is not None
+    assert quote.attribution.speaker.name in ("سلمى حداد", "سامي يوسف")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلن الجيش عبر بيان عن مقتل ثلاثة مسلحين.",
+        "وتنتشر الفرق، عبر كامل التراب الوطني، بعيدا عن المدن.",
+        "وتحدثت الوزيرة عبر الفيديو عن خطط الوزارة.",
+    ],
+)
+def test_abra_as_a_preposition_is_no_cue(text: str) -> None:
+    """عبر (via, across) is the cue عبّر only with عن right after it or its subject."""
+    _, rows = cues_of(text)
+    assert all(cue != "عبر" for cue, _, _ in rows)
+
+
+def test_a_participle_plural_before_an_indefinite_word_is_a_noun() -> None:
+    """ووسط مطالبات شعبية بإجراء ...: "demands" with an adjective, not مطالب + addressee."""
+    _, rows = cues_of("ووسط مطالبات شعبية بإجراء انتخابات، عقد البرلمان جلسة طارئة.")
+    assert rows == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتزايد المخاوف من الأزمة التي تهدد بانهيار الاقتصاد.",
+        "وزار المعرض آلاف الشباب الذين يعبرون عن حبهم للفن.",
+        "وعرضت لوحات فنية والتي تعبر عن تاريخ المدينة.",
+    ],
+)
+def test_descriptions_inside_a_clause_are_not_reports(text: str) -> None:
+    """A cue after a relative pronoun, or with its complement at once inside a clause: no claim.
+
+    No subject is written anywhere, so these describe (الأزمة التي تهدد بانهيار ...).
+    """
+    assert _claims(text) == []
+
+
+def test_pro_drop_prepositional_cue_keeps_its_claim() -> None:
+    """وطالبت بـ ... with no written subject is still a claim (the speaker comes later)."""
+    assert [row[0] for row in _claims("وطالبت بضمانات مكتوبة.")] == ["بضمانات مكتوبة"]
+
+
+def test_a_relative_clause_cue_keeps_a_written_subject() -> None:
+    """الأزمة التي تتهم فيها X Y بـ: a subject after the verb makes it a report."""
+    rows = _claims("وتتصاعد الأزمة التي تتهم طهران واشنطن بافتعالها.")
+    assert [(content, speaker) for content, speaker, _ in rows] == [
+        ("واشنطن بافتعالها", "طهران")]
+
+
+def test_abra_after_a_comma_does_not_cut_the_quote_off() -> None:
+    """وقال X في برنامج ...، عبر قناة ...: «...»: عبر (via) ends no search for the quote."""
+    text = "وقال اللاعب سامي يوسف في برنامج رياضي، عبر قناة محلية: «أنا سعيد جدا»."
+    (quote,) = arquotes.extract(text).quotes
+    assert quote.attribution is not None and quote.attribution.cue is not None
+    assert quote.attribution.cue.text == "وقال"
+
+
+def test_a_governed_preposition_after_adjuncts_is_not_skipped() -> None:
+    """أعلن X، يوم الأحد، عن ...، مشيرا: عن starts the content, not a skipped adjunct."""
+    text = ("أعلنت وزيرة البيئة، سلمى حداد، يوم الأحد، عن إطلاق خطة جديدة لحماية الغابات، "
+            "مشيرة إلى أن الخطة ممولة.")
+    assert _claims(text)[0][:2] == ("إطلاق خطة جديدة لحماية الغابات", "سلمى حداد")
+
+
+def test_nothing_announced_is_no_claim() -> None:
+    """ولم تكشف الشركة عن تفاصيل: a negated announcement with an object reports nothing."""
+    assert _claims("ولم تكشف الشركة عن تفاصيل الصفقة.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأشاد المدرب بجهود اللاعبين طوال الموسم.",
+        "وأشادت الوزيرة بأداء فرق الإنقاذ.",
+        "وجدد الرئيس التزامه بدعم الاقتصاد المحلي.",
+        "ونوه المدير بالتعاون المثمر بين الفريقين.",
+        "واختتم الحفل، مشيدا بالجهود المبذولة.",
+    ],
+)
+def test_praise_and_renewal_with_a_noun_are_not_reports(text: str) -> None:
+    """أشاد بـ، نوه بـ (commended), جدد التزامه (renewed): an act, not reported speech."""
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وجدد الوزير تأكيده أن الحكومة لن تتراجع.", "الحكومة لن تتراجع"),
+        ("وأعادت الوزيرة التأكيد على أهمية الحوار.", "أهمية الحوار"),
+        ("وجدد الوزير، في كلمته، تحذيره من خطورة التصعيد.", "خطورة التصعيد"),
+        ("وجدد الوزير تأكيد ضرورة وقف القتال.", "ضرورة وقف القتال"),
+        ("وجدد الوزير، سامي يوسف، التأكيد، أن الميناء سيفتتح قريبا.", "الميناء سيفتتح قريبا"),
+    ],
+)
+def test_renewed_saying_is_a_report(text: str, content: str) -> None:
+    """جدد/أعاد + a verbal noun of speech (تأكيده، التأكيد، تحذيره) reports what follows it."""
+    speaker = "سامي يوسف" if "سامي" in text else text.split()[1].strip("،")
+    assert [(c, name) for c, name, _ in _claims(text)] == [(content, speaker)]
+
+
+def test_renewing_a_deed_is_no_cue() -> None:
+    """أعاد بناء، جدد عزمه: a verb of renewal with any other object reports nothing."""
+    assert _claims("وأعادت البلدية بناء الجسر القديم.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وعندما سئل إن كان يعتقد أن الحرب ستنتهي، قال إنه لا يعرف.", "لا يعرف"),
+        ("وردا على سؤال عما إذا كانت ترى أن الاتفاق سينهار، قالت الوزيرة إن المفاوضات مستمرة.",
+         "المفاوضات مستمرة"),
+        ("ولدى سؤاله عن توقعه أن ترتفع الأسعار، أجاب المدير بأن الأمر مبكر.",
+         "الأمر مبكر"),
+    ],
+)
+def test_a_question_put_to_the_speaker_is_not_his_claim(text: str, content: str) -> None:
+    """سئل/ردا على سؤال/لدى سؤاله ...: the verbs of the question are no cues."""
+    assert [row[0] for row in _claims(text)] == [content]

@@ -23,14 +23,17 @@ import attrs
 import regex
 
 from arquotes.document import Document, Token
-from arquotes.lexicon import CueForm, Lexicon
+from arquotes.lexicon import CueForm, Lexicon, token_variants
 from arquotes.mentions import Mention, MentionKind, read_mention
-from arquotes.patterns import Patterns
+from arquotes.model import CueCategory
+from arquotes.patterns import QUESTION_END, Patterns, question_pattern
 from arquotes.quotes import QuoteCandidate
 
 __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 
 _WINDOW = 45
+_ADDRESSEE_WORDS = 3
+"""Words an addressee may span between a cue and its attached preposition (مطالبا X بـ)."""
 _COMMAS = frozenset("،,")
 _PARENTHESIS_WORDS = 8
 """Tokens a speaker written in parentheses may span: أعلنت (قوات الدعم السريع)."""
@@ -250,17 +253,24 @@ class _CueReader:
             return not any(self.is_cue(t) for t in between)
         return False
 
-    def complement(self, form: CueForm, tokens: list[Token],
-                   subject: Mention | None) -> tuple[Complement | None, tuple[int, int] | None]:
-        """The complement of a cue, searched in its sentence, and the channel if written."""
+    def complement(self, form: CueForm, tokens: list[Token], subject: Mention | None, *,
+                   at_once: bool = False) -> tuple[Complement | None, tuple[int, int] | None]:
+        """The complement of a cue, searched in its sentence, and the channel if written.
+
+        With ``at_once`` a governed preposition must follow the subject at once: the cue word
+        is also a preposition (عبر كوك عن حماسه, not عبر كامل التراب ... عن).
+        """
         begin = 0
         if subject is not None:
             begin = next((i for i, t in enumerate(tokens) if t.start >= subject.end), len(tokens))
+        if form.sayings:
+            found = self.saying(form, tokens, begin)
+            return found, None if found is None else self._channel(tokens, begin)
         found = self._that_or_quote(form, tokens, begin)
         if found is None and "quote" in form.frames:
             found = self._quote_in_next_paragraph(tokens[begin:])
         if found is None and "on" in form.frames and not form.immediate:
-            found = self._preposition(form, tokens, begin)
+            found = self._preposition(form, tokens, begin, at_once=at_once)
         if found is None and "np" in form.frames and not form.immediate:
             found = self._object(tokens, begin)
         return found, None if found is None else self._channel(tokens, begin)
@@ -295,6 +305,38 @@ class _CueReader:
             i += 1
         return None
 
+    def saying(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
+        """جدد تأكيده أن ...، أعاد التأكيد على ...: the content after a verbal noun of speech.
+
+        Any other object (جدد التزامه، أعاد بناء) makes the verb no cue.
+        """
+        first = self._object(tokens, begin, form.sayings)  # تأكيده is also a listed stop
+        if first is None or first.quote is not None:
+            return None
+        i = next(k for k, t in enumerate(tokens) if t.start == first.start)
+        if tokens[i].text not in form.sayings:
+            return None
+        if i + 2 < len(tokens) and tokens[i + 1].text in _COMMAS:
+            i += 1  # جدد الوزير التأكيد، أن ...
+        if i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+            return None
+        # The verbal noun's own subject or object may stand before its preposition:
+        # جدد تأكيد موريتانيا على ...، جدد دعوته الأطراف إلى ...
+        for k in range(i + 1, min(len(tokens), i + 1 + _ADDRESSEE_WORDS)):
+            if not tokens[k].is_word or self.is_cue(tokens[k]):
+                break
+            if tokens[k].text in self.lex.prepositions or self.lex.is_complementizer(
+                    tokens[k].text):
+                i = k - 1
+                break
+        after = tokens[i + 1]
+        if self.lex.is_complementizer(after.text):
+            return Complement(frame="that", start=after.end if after.text in (
+                self.lex.complementizers) else after.start)
+        if after.text in self.lex.prepositions and i + 2 < len(tokens):
+            return Complement(frame="on", start=tokens[i + 2].start)
+        return Complement(frame="np", start=after.start)
+
     def _quote_in_next_paragraph(self, rest: list[Token]) -> Complement | None:
         """وقال الوزير: at a paragraph's end, with the quotation opening the next paragraph."""
         if len(rest) != 1 or rest[0].text != ":":
@@ -320,17 +362,20 @@ class _CueReader:
             i += 1
         return i
 
-    def _preposition(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
+    def _preposition(self, form: CueForm, tokens: list[Token], begin: int, *,
+                     at_once: bool = False) -> Complement | None:
+        addressed = 0  # words of an addressee before an attached preposition (مطالبا X بـ)
         if "np" in form.frames:
             # A verb that also takes an object (أكد) governs the preposition only right after
             # its subject and adjuncts; a later one belongs to the object (تلقيه ... على دعم).
-            first = self._object(tokens, begin)
+            first = self._object(tokens, begin, form.preps)
             if first is None or first.quote is not None:
                 return None
             begin = next(i for i, t in enumerate(tokens) if t.start == first.start)
             reach = begin + 1
         else:
-            reach = begin + 25
+            reach = begin + (1 if at_once else 25)
+            addressed = _ADDRESSEE_WORDS if form.addressee else 0
         for i in range(begin, min(len(tokens), reach)):
             token = tokens[i]
             if self.is_cue(token) or token.text in ".!?؟":
@@ -343,11 +388,28 @@ class _CueReader:
                     return Complement(frame="that", start=nxt.end)
                 return Complement(frame="on", start=nxt.start)
             attached = token.text[0] if len(token.text) > 3 else ""
-            if attached and attached in form.preps and (i == begin or "np" in form.frames):
+            if attached and attached in form.preps and (
+                    i == begin or "np" in form.frames or self._addressed(tokens, begin, i,
+                                                                         addressed)):
                 return Complement(frame="on", start=token.start)
         return None
 
-    def _object(self, tokens: list[Token], begin: int) -> Complement | None:
+    def _addressed(self, tokens: list[Token], begin: int, i: int, words: int) -> bool:
+        """``tokens[begin:i]`` is an addressee of at most ``words`` words: مطالبا الوزراء بـ.
+
+        It is definite or the pronoun إيا-: after an indefinite word (مطالبات نيابية بـ)
+        the cue form is a noun with its adjective.
+        """
+        return 0 < i - begin <= words and tokens[begin].text.startswith(("ال", "ايا")) and all(
+            t.is_word and not self.is_cue(t) and t.text not in self.lex.prepositions
+            for t in tokens[begin:i])
+
+    def _object(self, tokens: list[Token], begin: int,
+                governed: frozenset[str] = frozenset()) -> Complement | None:
+        """The first word after the subject and its adjuncts, or a ``governed`` preposition.
+
+        A preposition the verb governs is no adjunct to step over: أعلن X، يوم الخميس، عن.
+        """
         i = begin
         while i < len(tokens):
             token = tokens[i]
@@ -355,6 +417,8 @@ class _CueReader:
             if text in _COMMAS:
                 i += 1
                 continue
+            if text in governed:
+                return Complement(frame="np", start=token.start)
             adjunct = self._adjunct_word(text) or (
                 i > begin and tokens[i - 1].text in _COMMAS and (
                     text in self.lex.roles or text in self.lex.honorifics))
@@ -433,8 +497,9 @@ def _used_as_another_word(document: Document, match: _Match, lexicon: Lexicon) -
     if previous is not None and previous.text in lexicon.nominalizers:
         return True  # طلب عدم ذكر اسمه: a verbal noun
     if not match.clitic and document.text[match.start : match.end] in lexicon.stops and (
-            previous is not None and previous.is_word):
-        return True
+            (previous is not None and previous.is_word) or (
+                form.kind == "verb" and "on" in form.frames)):
+        return True  # after punctuation too when it governs a preposition: ، عبر قناة
     if form.kind != "participle" or "that" in form.frames:
         return False
     after = document.tokens(match.end, match.end + 40, 1)
@@ -462,10 +527,58 @@ def _preposition_from_subject(
     found no complement, the last such word starts it.
     """
     inside = [t for t in tokens if subject.start <= t.start < subject.end]
-    for k in range(len(inside) - 1, 0, -1):
+    for k in range(len(inside) - 1, -1, -1):
         text = inside[k].text
         if len(text) > 3 and text[0] in form.preps and text not in lexicon.role_links:
+            if k == 0:
+                # An unlisted word read as a bare name is the complement itself: وكانت
+                # موسكو طالبت بضمانات. The subject, if any, stands before the verb.
+                if not subject.bare:
+                    break
+                return None, Complement(frame="on", start=inside[0].start)
             return _cut(subject, inside, k), Complement(frame="on", start=inside[k].start)
+    return subject, None
+
+
+def _addressee_from_subject(tokens: list[Token], subject: Mention, complement: Complement,
+                            lexicon: Lexicon) -> Mention:
+    """End the subject before the addressee it swallowed (حثت الوزيرة الطلاب على ...).
+
+    The complement must start right after the subject phrase. The addressee is a definite
+    noun that is no nisba adjective, after a definite word or after the name: what follows
+    an indefinite head (مدير المستشفى) is its genitive, and a listed role, body or place
+    phrase (الأمين العام، البيت الأبيض) at the head is read whole.
+    """
+    inside = [t for t in tokens if subject.start <= t.start < subject.end]
+    after = next((t for t in tokens if t.start >= subject.end), None)
+    if len(inside) < 2 or after is None or not (
+            after.start == complement.start or after.end <= complement.start <= after.end + 1):
+        return subject
+    texts = [t.text for t in inside]
+    first = max(1, *(words.phrase_at(texts, 0) for words in (
+        lexicon.roles, lexicon.body_names, lexicon.places, lexicon.body_heads,
+        lexicon.unnamed_heads)))
+    if subject.name is not None and subject.kind is MentionKind.PERSON:
+        first = max(first, sum(1 for t in inside if t.start < subject.name[1]))
+    for k in range(first, len(inside)):
+        text, previous = texts[k], texts[k - 1]
+        definite = text.startswith(("ال", "وال"))
+        follows_whole = previous.startswith("ال") or (
+            subject.name is not None and inside[k - 1].end == subject.name[1])
+        if definite and follows_whole and not text.endswith(("ي", "يه")) and (
+                text not in lexicon.roles and text not in lexicon.places):
+            return _cut(subject, inside, k)
+    return subject
+
+
+def _saying_from_subject(reader: _CueReader, form: CueForm, tokens: list[Token],
+                         subject: Mention) -> tuple[Mention | None, Complement | None]:
+    """Give back the verbal noun of speech a subject phrase swallowed (أعادت الوزيرة التأكيد)."""
+    inside = [t for t in tokens if subject.start <= t.start < subject.end]
+    for k in range(1, len(inside)):
+        if inside[k].text in form.sayings:
+            begin = tokens.index(inside[k])
+            return _cut(subject, inside, k), reader.saying(form, tokens, begin)
     return subject, None
 
 
@@ -538,13 +651,21 @@ def _complement_somewhere(
     object the subject phrase swallowed (نفت وزارة الصحة الشائعات).
     """
     form = match.form
-    complement, channel = reader.complement(form, tokens, subject)
+    at_once = not match.clitic and reader.doc.text[match.start : match.end] in reader.lex.stops
+    complement, channel = reader.complement(form, tokens, subject, at_once=at_once)
+    if form.sayings:
+        if complement is None and subject is not None:
+            subject, complement = _saying_from_subject(reader, form, tokens, subject)
+        return (None if complement is None else (complement, subject)), channel
     if complement is None and "quote" in form.frames:
         complement = reader.quote_before(match.start)
     if complement is None and "np" in form.frames and subject is not None:
         subject, complement = _object_from_subject(tokens, subject)
     if complement is None and "on" in form.frames and subject is not None:
         subject, complement = _preposition_from_subject(tokens, subject, form, reader.lex)
+    if complement is not None and subject is not None and form.addressee and (
+            complement.frame in ("on", "that")):
+        subject = _addressee_from_subject(tokens, subject, complement, reader.lex)
     return (None if complement is None else (complement, subject)), channel
 
 
@@ -554,8 +675,8 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     start, end, form = match.start, match.end, match.form
     inside = reader.quotes.containing(start) is not None
     previous = "" if match.previous is None else match.previous.text
-    if previous in lexicon.prepositions or previous in lexicon.nominalizers:
-        return None  # a verbal noun, not a cue: بناء على مطالبة، مع تعهد الناتو، عدم ذكر
+    if _another_word_here(document, match, lexicon):
+        return None
     if match.with_object and previous in lexicon.relatives:
         tokens = document.tokens(end, document.sentence_end(end), 12)
         return CueHit(start=start, end=end, form=form, relative=True, inside_quote=inside,
@@ -564,18 +685,15 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     if _introduces_nothing(reader, match, document.tokens(end, limit, 1)):
         return None
     tokens = document.tokens(end, limit, _WINDOW)
-    after_subject = reader.subject_after(form, tokens)  # VSO: written after the verb
-    via = None
-    if form.relay:
-        rest = tokens if after_subject is None else [
-            t for t in tokens if t.start >= after_subject.end]
-        relayed = reader.relayed(form, rest)
-        if relayed is not None:  # نقلت الوكالة عن X، and the passive نقل عن X
-            via, after_subject = after_subject, relayed
+    via, after_subject = _relay(reader, form, tokens, reader.subject_after(form, tokens))
+    if (after_subject is None or after_subject.bare) and _describes(match, lexicon):
+        return None  # الذين يعبرون عن رأيهم، التي تعبر عن: a description, not a report
     found, channel = _complement_somewhere(reader, match, tokens, after_subject)
     if found is None:
         return None  # before looking back for a subject: most candidate cues end here
     complement, subject = found  # a VSO subject may have given its last word back as object
+    if _not_announced(match, lexicon, complement):
+        return None
     pronoun = False
     if subject is None and form.kind == "verb":
         subject, pronoun = reader.subject_before(start)
@@ -587,14 +705,59 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
         # بتعزيز ...): the subject is written before the verb or not at all.
         complement = Complement(frame="np", start=after_subject.start)
         subject, pronoun = reader.subject_before(start)
-    if complement.frame == "np" and subject is None and not pronoun and not (
-        match.clitic or reader.opens_clause(start)
-    ):
-        return None  # a noun-phrase cue with no subject must open a clause: معلومات تؤكد وجود
+    if subject is None and not pronoun and (
+        complement.frame == "np" or after_subject is not None
+    ) and not (match.clitic or reader.opens_clause(start)):
+        # A noun-phrase cue with no subject must open a clause (معلومات تؤكد وجود), and so
+        # must one whose word after the verb was its complement (الحرب التي تهدد بحدوث).
+        return None
     return CueHit(start=start, end=end, form=form, negated=_negated(match, lexicon),
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
                   complement=complement, channel=channel, via=via,
                   passive=_passive(document, match))
+
+
+def _relay(reader: _CueReader, form: CueForm, tokens: list[Token],
+           after_subject: Mention | None) -> tuple[Mention | None, Mention | None]:
+    """(secondary source, speaker) of a relaying verb: نقلت الوكالة عن X، the passive نقل عن X.
+
+    ``after_subject`` is the subject read after the verb (VSO); with no relay it speaks.
+    """
+    if not form.relay:
+        return None, after_subject
+    rest = tokens if after_subject is None else [
+        t for t in tokens if t.start >= after_subject.end]
+    relayed = reader.relayed(form, rest)
+    if relayed is None:
+        return None, after_subject
+    return after_subject, relayed
+
+
+def _another_word_here(document: Document, match: _Match, lexicon: Lexicon) -> bool:
+    """The cue form is a verbal noun or a preposition where it stands.
+
+    بناء على مطالبة، مع تعهد الناتو، عدم ذكر: a verbal noun after a preposition or عدم.
+    أعلن الجيش عبر بيان عن: a cue word that is also a listed preposition, inside a clause.
+    """
+    previous = match.previous
+    text = "" if previous is None else previous.text
+    if text in lexicon.prepositions or text in lexicon.nominalizers:
+        return True
+    return not match.clitic and previous is not None and previous.is_word and (
+        document.text[match.start : match.end] in lexicon.stops and "on" in match.form.frames)
+
+
+def _not_announced(match: _Match, lexicon: Lexicon, complement: Complement) -> bool:
+    """لم يكشف عن تفاصيل: a negated announcement with an object reports nothing."""
+    return _negated(match, lexicon) and match.form.category is CueCategory.ANNOUNCEMENT and (
+        complement.frame in ("on", "np"))
+
+
+def _describes(match: _Match, lexicon: Lexicon) -> bool:
+    """A cue with no clause or quotation frame right after a relative pronoun (التي تعبر عن)."""
+    previous = "" if match.previous is None else match.previous.text
+    return not ({"that", "quote"} & match.form.frames) and any(
+        v in lexicon.relative_pronouns for v in token_variants(previous))
 
 
 def _introduces_nothing(reader: _CueReader, match: _Match, head: list[Token]) -> bool:
@@ -607,6 +770,36 @@ def _introduces_nothing(reader: _CueReader, match: _Match, head: list[Token]) ->
         return True  # ويذكر أن ...: "it is worth mentioning", the narrator speaking
     # Another cue follows at once: this one introduces nothing (قال أكد ...).
     return reader.blocks(head[0]) and reader.quote_before(match.start) is None
+
+
+def _questions(document: Document, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Spans of questions put to a speaker: from سئل/سؤال to the next punctuation mark.
+
+    Each part of the text is searched for an end once: an asking word inside the previous
+    question extends nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    text = document.text
+    for match in question_pattern(lexicon).finditer(text):
+        if spans and match.start() < spans[-1][1]:
+            continue  # inside the question already found
+        end = QUESTION_END.search(text, match.end())
+        spans.append((match.end(), end.start() if end is not None else len(text)))
+    return spans
+
+
+def _asked(hit: CueHit, questions: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """A cue of the question itself: inside one, present tense, no subject, no conjunction.
+
+    وعندما سئل إن كان يعتقد أن ...: يعتقد is what he was asked. A past verb, one with its
+    own subject, a conjunction or a quotation answers (وعن سؤال حول ... قال: «...»).
+    """
+    k = bisect.bisect_right(starts, hit.start) - 1
+    if k < 0 or hit.start >= questions[k][1]:
+        return False
+    complement = hit.complement
+    return not (hit.form.past or hit.clitic or hit.subject is not None or (
+        complement is not None and complement.frame == "quote"))
 
 
 def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
@@ -639,4 +832,8 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
             hits[-1] = attrs.evolve(hits[-1], tail=match.end)
         elif hit := _read_verb(reader, match):
             hits.append(hit)
+    questions = _questions(document, lexicon)
+    if questions:
+        starts = [start for start, _ in questions]
+        hits = [hit for hit in hits if not _asked(hit, questions, starts)]
     return hits

@@ -211,6 +211,10 @@ class CueForm:
     object_marker: str = ""
     """Letter that marks what follows the object (اتهم X بـ...): a phrase right before it
     is the object, not the subject."""
+    addressee: bool = False
+    """The verb may name whom it addresses before its complement (حث X على، طمأن X بأن)."""
+    sayings: frozenset[str] = frozenset()
+    """Verbal nouns of speech a verb of renewal reports with (جدد تأكيده): its only objects."""
 
 
 @attrs.frozen(kw_only=True)
@@ -279,6 +283,8 @@ class Lexicon:
     relay_sayings: frozenset[str]
     narrator_forms: frozenset[str]
     nominalizers: frozenset[str]
+    question_words: frozenset[str]
+    """سئل، سؤال: the clause after them is a question put to the speaker, not his words."""
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
     mark_chars: frozenset[str]
     apostrophes: frozenset[str]
@@ -307,12 +313,20 @@ class Lexicon:
         known = self._ends_phrase.get(token)
         if known is None:
             known = (self.is_complementizer(token) or token in self.negations
-                     or token in self.audiences
-                     or any(v in self.cues for v in _variants(token)))
+                     or token in self.audiences or self.is_cue_word(token))
             if len(self._ends_phrase) >= _ANSWERS_KEPT:
                 self._ends_phrase.clear()  # bounded memory over any corpus's vocabulary
             self._ends_phrase[token] = known
         return known
+
+    def is_cue_word(self, token: str) -> bool:
+        """A cue form, with or without clitics, but never one read by taking off the article.
+
+        A word with the article is never a verb: النقل is the noun "transport", not نقل. A
+        form listed with what looks like the article stays one (بالقول، التمس).
+        """
+        variants = _variants(token)
+        return any(v in self.cues and "ال" + v not in variants for v in variants)
 
     def is_construct_role(self, token: str) -> bool:
         """An indefinite role head (مدرب، رئيس): in construct, its next word is a genitive.
@@ -420,11 +434,15 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
     takes_object = bool(entry.get("object", False))
     object_marker = fold_word(str(entry.get("object_marker", "")))
     relay = fold_word(str(entry.get("relay", "")))
+    addressee = bool(entry.get("addressee", False))
+    sayings = frozenset(fold_word(w) for w in _strings(entry.get("sayings", []),
+                                                       f"{where}: sayings"))
     return [
         CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
                 feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object,
                 past=f in past_forms,
-                object_marker=object_marker, relay=relay)
+                object_marker=object_marker, relay=relay, addressee=addressee,
+                sayings=sayings)
         for f, fem, pl, kind in found
     ]
 
@@ -529,6 +547,7 @@ def default_lexicon() -> Lexicon:
         relay_sayings=folded(cues_data, "claim.relay_sayings", "cues.toml"),
         narrator_forms=folded(cues_data, "claim.narrator_forms", "cues.toml"),
         nominalizers=folded(cues_data, "claim.nominalizers", "cues.toml"),
+        question_words=folded(cues_data, "claim.question_words", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

@@ -207,3 +207,29 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
     mark = regex.compile("[" + "".join(regex.escape(c) for c in family_of) + "]", FLAGS)
     return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of,
                     apostrophes=lexicon.apostrophes)
+
+
+# Questions put to a speaker (cues.py): وعندما سئل إن كان يعتقد أن ...، قال. The question
+# runs from the word that asks it to the first punctuation mark; a cue inside it is the
+# question's verb, not the speaker's report.
+QUESTION_END = regex.compile(
+    r"""
+      [،,:;؛]                                   # a comma, colon or semicolon closes it
+    | [!?؟.]                                    # so does a sentence end
+    """,
+    FLAGS,
+)
+
+
+@cache
+def question_pattern(lexicon: Lexicon) -> regex.Pattern[str]:
+    """Any word of ``lexicon.question_words`` (سئل، سؤال، سؤاله), with an optional و/ف/ل/ب."""
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])           # starts a word
+        [وف]?[لب]?                       # clitics: وعندما سئل، ولدى سؤاله، بسؤاله
+        (?:{trie_pattern(lexicon.question_words) or "(?!)"})  # nothing when none are listed
+        (?![\p{{L}}\p{{N}}])            # ends a word
+        """,
+        FLAGS,
+    )

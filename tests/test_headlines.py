@@ -248,3 +248,18 @@ def test_outlet_after_a_headline_cue(
         headline: str, expected: tuple[str, str | None, str | None]) -> None:
     """X <cue> لـ«outlet» content: the outlet is the audience, not the content."""
     assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("الحكومة تعلن موقفها: لا تراجع عن الإصلاحات الاقتصادية",
+         ("لا تراجع عن الإصلاحات الاقتصادية", "الحكومة", "تعلن")),
+        ("النقابة تكشف التفاصيل: الإضراب يبدأ الأحد المقبل",
+         ("الإضراب يبدأ الأحد المقبل", "النقابة", "تكشف")),
+    ],
+)
+def test_cue_object_before_the_colon_announces_the_content(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """X <cue> <object>: content: what was said is after the colon, not the object."""
+    assert _claims(headline) == [expected]

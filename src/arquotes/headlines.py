@@ -221,9 +221,11 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
         hit = by_start.get(tokens[verb].start)
         complement = _complement(tokens, verb, form, lexicon)
         if hit is not None and complement is not None and hit.complement is not None and (
-                hit.complement.start < complement.start and verb + 1 < len(tokens)
-                and tokens[verb + 1].text in lexicon.audiences):
-            # The outlet after the audience (يقول لـ«الخليج» ...) is not what was said.
+                hit.complement.start < complement.start) and (
+                tokens[verb + 1].text in lexicon.audiences or document.text.find(
+                    ":", hit.complement.start, complement.start) >= 0):
+            # The outlet after the audience (يقول لـ«الخليج» ...) is not what was said, nor
+            # the object that announces it before a colon (تعلن موقفها: ...).
             hit = attrs.evolve(hit, complement=complement)
             changed[hit.start] = hit
         if hit is not None:

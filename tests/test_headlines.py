@@ -263,3 +263,25 @@ def test_cue_object_before_the_colon_announces_the_content(
         headline: str, expected: tuple[str, str | None, str | None]) -> None:
     """X <cue> <object>: content: what was said is after the colon, not the object."""
     assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("وزير الخارجية عن الأزمة مع الجيران: لا حل إلا بالحوار",
+         ("لا حل إلا بالحوار", "وزير الخارجية", None)),
+        ("غرايمز حول الانتخابات المقبلة: النتائج ستفاجئ الجميع",
+         ("النتائج ستفاجئ الجميع", "غرايمز", None)),
+        ("رئيسة البرلمان في مقابلة مع «الشروق»: الدستور الجديد جاهز",
+         ("الدستور الجديد جاهز", "رئيسة البرلمان", None)),
+    ],
+)
+def test_topic_or_occasion_between_speaker_and_colon(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """X عن <topic>: / X في مقابلة مع <outlet>: content is a claim of X."""
+    assert _claims(headline) == [expected]
+
+
+def test_feminine_noun_before_a_topic_is_no_speaker() -> None:
+    """رحلة عن قرب: an unlisted word in ة before عن is a noun, not a name."""
+    assert _claims("رحلة عن قرب: كيف يعيش سكان القرى الجبلية") == []

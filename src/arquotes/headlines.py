@@ -31,6 +31,7 @@ from arquotes.cues import Complement, CueHit
 from arquotes.document import Document, Token
 from arquotes.lexicon import CueForm, Lexicon, WordSet
 from arquotes.mentions import Mention, MentionKind, read_mention
+from arquotes.normalize import fold_word
 
 __all__ = ["Headline", "find_headlines", "headline_cues"]
 
@@ -42,6 +43,8 @@ _SUBJECT_TOKENS = 8
 """Tokens a headline's speaker phrase may span before its verb."""
 _VERB_PHRASE = 5
 """Tokens of a verb phrase between a speaker and the colon (الحكومة تحسم الجدل:)."""
+_TOPIC_TOKENS = 8
+"""Tokens of a topic, outlet or occasion between a speaker and the colon."""
 _COLONS = 3
 """Colons of a line tried as the end of its speaker phrase (a dateline may end in one)."""
 _FULL_STOPS = frozenset(".!")
@@ -55,6 +58,14 @@ def _rubrics() -> WordSet:
     data = resources.files("arquotes").joinpath("data", "headlines.toml").read_text(
         encoding="utf-8")
     return WordSet.of(tomllib.loads(data)["labels"]["rubrics"])
+
+
+@functools.cache
+def _topics() -> frozenset[str]:
+    """Prepositions that introduce a headline speaker's topic (data/headlines.toml)."""
+    data = resources.files("arquotes").joinpath("data", "headlines.toml").read_text(
+        encoding="utf-8")
+    return frozenset(fold_word(w) for w in tomllib.loads(data)["head"]["topics"])
 
 
 @attrs.frozen(kw_only=True)
@@ -325,6 +336,10 @@ def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Men
             # An unlisted word with a conjunction is a verb the lexicon lacks (وواصل: "...").
             return None if mention.bare and head[0].text.startswith(("و", "ف")) else mention
     mention = read_mention(document, head, lexicon, bare_names=False)
+    if mention is None and len(head) > 1 and _links_topic(head[1], lexicon) and not (
+            head[0].text.endswith("ه")):
+        # An unlisted name before its topic (روبيو عن ...), not a feminine noun (رحلة عن قرب:)
+        mention = read_mention(document, head[:1], lexicon, bare_names=True)
     if mention is None or not head[0].is_word:
         return None
     tail = [t for t in head if t.start >= mention.end]
@@ -337,12 +352,20 @@ def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Men
         if named is None or named.end != tail[-2].end or named.kind is not MentionKind.PERSON:
             return None
         return attrs.evolve(named, role=(mention.start, mention.end))
-    if tail[0].text in lexicon.audiences:
-        return mention  # the outlet it spoke to: X لـ"الوطن":
+    if _links_topic(tail[0], lexicon) or (
+            len(tail) > 1 and tail[0].text == "في" and tail[1].text in lexicon.occasions):
+        # the outlet it spoke to (X لـ"الوطن":), the topic (X عن الأزمة:), the occasion
+        # (X في مقابلة مع ...:)
+        return mention if len(tail) <= _TOPIC_TOKENS else None
     if len(tail) <= _VERB_PHRASE and all(t.is_word for t in tail) and _looks_present(
             tail[0], lexicon):
         return mention  # الحكومة تحسم الجدل:
     return None
+
+
+def _links_topic(token: Token, lexicon: Lexicon) -> bool:
+    """An audience (لـ، للصحفيين) or a topic preposition (عن، حول، بشأن) after a speaker."""
+    return token.text in lexicon.audiences or token.text in _topics()
 
 
 def _looks_present(token: Token, lexicon: Lexicon) -> bool:

@@ -84,6 +84,15 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "roles-through-prepositions": (_repeat("النائب عن محافظة سامي علي، "), FULL),
     "persons-and-pro-drop": (_repeat("التقى الرئيس سامي يوسف الوفد وأكد أن الحوار مستمر، "), FULL),
     "quoted-names-in-roles": (_repeat('مدرب "النسور" كمال ناصر '), FULL),
+    # Quotation pairing on real pages' formatting: glued, spaced, doubled and reversed marks,
+    # quotes cut again per sentence, quotes over lines broken without punctuation.
+    "glued-marks": (_repeat('وقال إن" الأمر محسوم" '), FULL),
+    "weak-glued-openers": (_repeat('كلام" كلام «'), FULL),
+    "spaced-marks": (_repeat('وقال " كلام '), FULL),
+    "spaced-after-colon": (_repeat(': " كلام " . '), FULL),
+    "doubled-marks": (_repeat("''كلام " + '""كلام ”” '), FULL),
+    "reversed-guillemets": (_repeat("»كلام "), FULL),
+    "reversed-and-stray": (_repeat("»كلام« »كلام »"), FULL),
 }
 
 # Inputs on which extraction is still super-linear (see docs/reliability.md, "Known slow

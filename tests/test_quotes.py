@@ -73,3 +73,92 @@ def test_stray_closing_mark_is_ignored() -> None:
 def test_apostrophe_inside_a_word_is_not_a_mark(text: str, expected: list[str]) -> None:
     """O'Brien: a single mark between two letters pairs with nothing."""
     assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وأوضح المتحدث أن" الوزارة ماضية في خطتها".', ["الوزارة ماضية في خطتها"]),
+        ("وأكدت الوزيرة بأن” القرار نهائي“، ثم غادرت.", ["القرار نهائي"]),
+        ('وقالت سلمى:" لن نغادر المدينة".', ["لن نغادر المدينة"]),
+        ("وتابع المدرب:” سنواصل العمل مهما كانت الظروف.", ["سنواصل العمل مهما كانت الظروف."]),
+        ("وأضاف نادر : ‘ الطريق طويل ’ .", ["الطريق طويل"]),
+    ],
+)
+def test_opening_mark_glued_before_a_space(text: str, expected: list[str]) -> None:
+    """A mark glued to a colon, cue or complementizer with a space after it opens."""
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وأضاف أن "الاتفاق يخدم الطرفين ".', ["الاتفاق يخدم الطرفين"]),
+        ('وأضاف : " نحن باقون هنا " . وأكد رامي أن " الحوار مستمر " .',
+         ["نحن باقون هنا", "الحوار مستمر"]),
+        ("درس في معهد ”Institut National “ بعد ذلك.", ["Institut National"]),
+        ('وقال إن التمويل "مضمون "، معتبرا أن "الخطة واقعية".', ["مضمون", "الخطة واقعية"]),
+    ],
+)
+def test_closing_mark_after_a_space(text: str, expected: list[str]) -> None:
+    """A mark after a space closes when punctuation follows or its quote was glued."""
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال إن الأمر محسوم" مضيفا أن الحوار مستمر.',
+        "وقال ” فلان في برنامج ” على الهواء ” الذي يبث على قناة ” النيل ” أنه سعيد.",
+        "وقالت الوزارة إن البيان صدر عنها” وإن الاجتماع تأجل.",
+    ],
+)
+def test_stray_or_spaced_marks_make_no_quote(text: str) -> None:
+    """A glued mark left open after a plain word, and marks spaced on both sides, pair nothing."""
+    assert contents(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وأضاف في حديثه :""نعمل بلا توقف"".', ["نعمل بلا توقف"]),
+        ("وقال الحارس:””الفريق جاهز”.", ["الفريق جاهز"]),
+        ("وقال المدير: \"سنفتتح الفرع الجديد قريبا''.", ["سنفتتح الفرع الجديد قريبا"]),
+        ("وأجاب ''لا تعليق'' ثم غادر.", ["لا تعليق"]),
+        ("وقالت: ‘‘الأسعار سترتفع’’.", ["الأسعار سترتفع"]),
+    ],
+)
+def test_doubled_and_mixed_marks(text: str, expected: list[str]) -> None:
+    """A doubled mark counts once; two single marks are one double mark, so " … '' pairs."""
+    assert contents(text) == expected
+
+
+def test_doubled_single_closer_is_one_mark() -> None:
+    """'' spans two characters: the quote ends before the first, its mark ends at the second."""
+    text = "وقال المدير: \"سنفتتح الفرع''."
+    _, _, _, quotes = prepare(text)
+    (quote,) = quotes.quotes
+    assert quote.close is not None
+    assert text[quote.close] == "'" and text[quote.close + 1] == "."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال المتحدث »لن نتراجع عن مطالبنا« في مؤتمر صحفي.", ["لن نتراجع عن مطالبنا"]),
+        ("وقال »خالد العمري« إن الجلسة تأجلت.", ["خالد العمري"]),
+        ("وأضاف: »الموعد لم يتحدد بعد«.", ["الموعد لم يتحدد بعد"]),
+        ("وتابع أن »الحل« قريب و«الاتفاق» ممكن.", ["الحل", "الاتفاق"]),
+        ("كلام عادي »بلا اقتباس مغلق.", []),
+    ],
+)
+def test_reversed_guillemets(text: str, expected: list[str]) -> None:
+    """» … « pairs like « … » ; a reversed opener left open is a stray mark."""
+    assert contents(text) == expected
+
+
+def test_one_letter_proclitic_opens_a_nested_quote() -> None:
+    """و"…" and ب"…" inside a quote open an inner quote instead of closing the outer one."""
+    text = 'وقالت:" شاهدت فيلم "الرحلة" و"العودة" مع عائلتي".'
+    assert contents(text) == ['شاهدت فيلم "الرحلة" و"العودة" مع عائلتي']
+

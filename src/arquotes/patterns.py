@@ -59,7 +59,8 @@ SENTENCE_END_BEFORE = regex.compile(_SENTENCE_END, FLAGS | regex.REVERSE)
 PARTICIPLE_SHAPE = regex.compile(
     r"""
     ^ (?:
-        م \p{L}{3,6}        # mufaʿʿil, mutafaʿʿil, mustafʿil: موجها، متجاهلا، مستغربا
+        م [^ا] \p{L}{2,5}   # mufaʿʿil, mutafaʿʿil, mustafʿil: موجها، متجاهلا، مستغربا
+                            # (never ما-: ماركوفا، ماريا are names)
       | \p{L} ا \p{L}{2}    # faaʿil: تاركا، رافضا
     ) ا $                   # the accusative alef
     """,
@@ -148,6 +149,8 @@ class Patterns:
     """mark character -> (family, role) with role "open", "close" or "either"."""
     apostrophes: frozenset[str] = frozenset()
     """Marks that are apostrophes between two letters or digits (O'Brien)."""
+    lead_word: regex.Pattern[str] = attrs.field(factory=lambda: _lead_word(()))
+    """A complementizer (أن، بأنه): quoted words may follow it, as they follow a cue."""
 
     def cues(self, text: str) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
@@ -206,7 +209,20 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
                 family_of[char] = (family, role)
     mark = regex.compile("[" + "".join(regex.escape(c) for c in family_of) + "]", FLAGS)
     return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of,
-                    apostrophes=lexicon.apostrophes)
+                    apostrophes=lexicon.apostrophes,
+                    lead_word=_lead_word(lexicon.complementizers))
+
+
+def _lead_word(words: Iterable[str]) -> regex.Pattern[str]:
+    """Quotation pairing: one complementizer as a whole word (matched with fullmatch)."""
+    return regex.compile(
+        rf"""
+        (?<![\p{{L}}\p{{N}}])           # starts a word
+        (?:{trie_pattern(words) or "(?!)"})  # أن، بأن، أنه ... (nothing when the list is empty)
+        (?![\p{{L}}\p{{N}}])            # ends a word
+        """,
+        FLAGS,
+    )
 
 
 # Questions put to a speaker (cues.py): وعندما سئل إن كان يعتقد أن ...، قال. The question

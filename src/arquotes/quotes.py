@@ -5,13 +5,30 @@ an ambiguous one takes its direction from its flanks: it can close after a non-s
 open before a non-space, so ” … ” (one glyph on both sides) and reversed pairs (” … “) pair
 as written. Only outermost pairs become candidates: « … “ … ” … » is one quote.
 
+Real pages space and glue their marks in every way, so an ambiguous mark's flanks are read
+further (see `_Reader.classify`):
+
+* a mark glued to the word before with a space after opens when nothing of its family is
+  open (وأوضح أن" الحكومة ..., وقال:" نحن ...); after a colon, a cue or a complementizer it is
+  sure to open, after any other word it is only a *weak* opener;
+* a mark with spaces on both sides opens after a colon (sure) or a cue or a complementizer
+  (weak), and closes an open quote when punctuation or the paragraph's end follows it
+  (... الغربية " .), or when the quote's own opening mark was glued to its words;
+* a doubled mark counts once (”” or ""), and two single marks side by side ('' ‘‘ ’’) are one
+  double mark, so " … '' pairs;
+* reversed guillemets (» … «) pair when a » stands before a word with nothing open.
+
 An opening mark left unclosed at the end of its paragraph makes a quote that ends there, so a
-stray mark never swallows the article. When the next paragraph reopens with a mark the quote
-is marked ``continues`` (one utterance over several paragraphs) and that next quote
-``continuation``.
+stray mark never swallows the article. When pairing a paragraph leaves a weak opener open, the
+paragraph is paired again with that mark taken for a stray closing mark.
+
+When the next paragraph reopens with a mark the quote is marked ``continues`` (one utterance
+over several paragraphs) and that next quote ``continuation``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import attrs
 
@@ -21,6 +38,13 @@ __all__ = ["QuoteCandidate", "find_quotes", "paragraph_spans"]
 
 # Characters after which an ambiguous mark cannot open: it would quote punctuation.
 _NO_OPEN_BEFORE = frozenset(" \t\n\r.,،:;؛!?؟)]}")
+# One-letter words glued to what follows: a mark after them opens (و"الوالدة باشا").
+_PROCLITICS = frozenset("وفبلك")
+# Letters read back from a mark to find the word it is glued to (a cue is never longer).
+_WORD_REACH = 24
+# Opener strengths: a sure opener makes a quote even when left open; a weak one only when a
+# mark closes it.
+_SURE, _WEAK = 2, 1
 
 
 @attrs.frozen(kw_only=True)
@@ -29,7 +53,7 @@ class QuoteCandidate:
 
     open: int
     close: int | None
-    """Offset of the closing mark; None when the quote ran to its paragraph's end."""
+    """Offset of the closing mark (its last character); None when the quote was left open."""
     start: int
     end: int
     paragraph: int
@@ -56,57 +80,238 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@attrs.frozen
+class _Mark:
+    """One quotation mark of a paragraph, as the pairing reads it."""
+
+    pos: int
+    width: int
+    """1, or 2 for a doubled mark ("" or ''), read as one double mark."""
+    family: str
+    role: str
+    """"open", "close" or "either", as the lexicon lists the glyph."""
+
+
+@attrs.frozen
+class _Open:
+    """An opening mark waiting for its closing mark."""
+
+    mark: _Mark
+    strength: int
+    spaced: bool
+    """Spaces on both sides: only punctuation after a spaced mark shows that it closes."""
+    reversed: bool = False
+    """A » that opens: a « closes it."""
+
+
+@attrs.define
+class _Pairing:
+    """What pairing one paragraph found."""
+
+    quotes: list[QuoteCandidate] = attrs.Factory(list)
+    stack: list[_Open] = attrs.Factory(list)
+    """The marks still open at the paragraph's end, outermost first."""
+
+
 def find_quotes(
     text: str, paragraphs: list[tuple[int, int]], patterns: Patterns
 ) -> list[QuoteCandidate]:
     """Outermost quote candidates of the folded ``text``, in text order."""
     found: list[QuoteCandidate] = []
     for index, (p_start, p_end) in enumerate(paragraphs):
-        found += _pair_paragraph(text, index, p_start, p_end, patterns)
+        found += _pair_paragraph(text, index, p_start, p_end, patterns).quotes
     return _link_continued(text, paragraphs, found, patterns)
 
 
 def _pair_paragraph(
     text: str, index: int, p_start: int, p_end: int, patterns: Patterns
-) -> list[QuoteCandidate]:
-    """The outermost quotes of paragraph ``index``, the last one unclosed if a mark is."""
-    found: list[QuoteCandidate] = []
-    family_of, apostrophes = patterns.mark_family, patterns.apostrophes
-    stack: list[tuple[str, int]] = []  # (family, offset) of open marks, innermost last
-    depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
-    for match in patterns.mark.finditer(text, p_start, p_end):
-        pos = match.start()
-        family, role = family_of[text[pos]]
-        before = text[pos - 1] if pos > p_start else " "
-        after = text[pos + 1] if pos + 1 < p_end else " "
-        if text[pos] in apostrophes and before.isalnum() and after.isalnum():
-            continue  # O'Brien: an apostrophe inside a word
-        can_close = not before.isspace()
-        can_open = after not in _NO_OPEN_BEFORE and not after.isspace()
-        of_family = depths.get(family)
-        depth = of_family[-1] if of_family else None  # innermost open mark of the family
-        closes = role == "close" or (role == "either" and depth is not None and can_close)
-        if closes:
-            if depth is None:
-                continue  # a stray closing mark
-            opened = stack[depth][1]
-            del stack[depth:]
-            _forget_from(depths, depth)
-            if not stack:
-                start, end = _trim(text, opened + 1, pos)
-                if end > start:
-                    found.append(QuoteCandidate(
-                        open=opened, close=pos, start=start, end=end, paragraph=index))
-        elif role == "open" or can_open:
-            depths.setdefault(family, []).append(len(stack))
-            stack.append((family, pos))
-    if stack:
-        opened = stack[0][1]
-        start, end = _trim(text, opened + 1, p_end)
+) -> _Pairing:
+    """Pair paragraph ``index``; pair it again when a weak opener is left open."""
+    reader = _Reader(text, index, p_start, p_end, patterns)
+    pairing = reader.pair(ignored=frozenset())
+    if not pairing.stack:
+        return pairing
+    weak = frozenset(o.mark.pos for o in pairing.stack if o.strength == _WEAK)
+    if weak:
+        pairing = reader.pair(ignored=weak)
+    reader.close_open(pairing)
+    return pairing
+
+
+class _Reader:
+    """Reads and pairs the marks of one paragraph."""
+
+    def __init__(
+        self, text: str, index: int, p_start: int, p_end: int, patterns: Patterns
+    ) -> None:
+        self.text, self.index, self.start, self.end = text, index, p_start, p_end
+        self.patterns = patterns
+
+    def marks(self) -> Iterator[_Mark]:
+        """The paragraph's marks; a doubled mark once, two single marks as one double."""
+        text, end = self.text, self.end
+        family_of, apostrophes = self.patterns.mark_family, self.patterns.apostrophes
+        double = family_of.get('"', ("", ""))[0]
+        skip_to = -1
+        for match in self.patterns.mark.finditer(text, self.start, end):
+            pos = match.start()
+            if pos < skip_to:
+                continue
+            char = text[pos]
+            family, role = family_of[char]
+            following = text[pos + 1] if pos + 1 < end else ""
+            before = text[pos - 1] if pos > self.start else " "
+            if role == "either" and following == char:
+                # "" or ””: one mark; '' or ‘‘: one double mark, which " may pair with.
+                skip_to = pos + 2
+                yield _Mark(pos, 2, double or family, "either")
+                continue
+            if char in apostrophes and before.isalnum() and following.isalnum():
+                continue  # O'Brien: an apostrophe inside a word
+            yield _Mark(pos, 1, family, role)
+
+    def _next_visible(self, pos: int) -> str:
+        """The first non-space character at or after ``pos``, within a few, or ""."""
+        text, end = self.text, min(self.end, pos + 4)
+        while pos < end:
+            if not text[pos].isspace():
+                return text[pos]
+            pos += 1
+        return ""
+
+    def _after_proclitic(self, pos: int) -> bool:
+        """Whether a one-letter proclitic word (و، ب، ل، ف، ك) stands right before ``pos``."""
+        text = self.text
+        return (pos > self.start and text[pos - 1] in _PROCLITICS
+                and (pos - 1 == self.start or not text[pos - 2].isalnum()))
+
+    def _colon_before(self, pos: int) -> bool:
+        """A colon right before ``pos``, past at most two spaces."""
+        text, floor = self.text, max(self.start, pos - 3)
+        while pos > floor and text[pos - 1].isspace():
+            pos -= 1
+        return pos > self.start and text[pos - 1] == ":"
+
+    def _leads_in(self, start: int, end: int) -> bool:
+        """Whether the word ``text[start:end]`` is a cue form or a complementizer."""
+        if end <= start:
+            return False
+        patterns = self.patterns
+        return (patterns.cue.fullmatch(self.text, start, end) is not None
+                or patterns.lead_word.fullmatch(self.text, start, end) is not None)
+
+    def _word_leads_in(self, pos: int) -> bool:
+        """Whether the word before ``pos`` (past at most two spaces) is a cue or complementizer."""
+        text, floor = self.text, self.start
+        end = pos
+        while end > max(floor, pos - 3) and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > max(floor, end - _WORD_REACH) and text[start - 1].isalnum():
+            start -= 1
+        if start > floor and text[start - 1].isalnum():
+            return False  # longer than any cue
+        return self._leads_in(start, end)
+
+    def classify(self, mark: _Mark, innermost: _Open | None) -> tuple[str, int, bool]:
+        """What ``mark`` does: ("close" | "open" | "skip", opener strength, spaced).
+
+        ``innermost`` is the innermost open mark of the family, if any. A "close" with
+        nothing open is a stray closing mark.
+        """
+        text = self.text
+        before = text[mark.pos - 1] if mark.pos > self.start else " "
+        after_pos = mark.pos + mark.width
+        after = text[after_pos] if after_pos < self.end else " "
+        if mark.role == "close":
+            if innermost is not None:
+                return ("close", 0, False) if not innermost.reversed else ("skip", 0, False)
+            if not before.isalnum() and after.isalnum():
+                return "open", _WEAK, False  # » … « : reversed guillemets
+            return "close", 0, False
+        if mark.role == "open":
+            if innermost is not None and innermost.reversed and not before.isspace():
+                return "close", 0, False
+            return "open", _SURE, False
+        return self._ambiguous(mark, innermost, before, after)
+
+    def _ambiguous(
+        self, mark: _Mark, innermost: _Open | None, before: str, after: str
+    ) -> tuple[str, int, bool]:
+        """`classify` for a mark of either direction, from its flanks (see module)."""
+        space_before = before.isspace()
+        if not after.isspace():
+            if after in _NO_OPEN_BEFORE or (innermost is not None and not space_before
+                                            and not self._after_proclitic(mark.pos)):
+                return "close", 0, False  # … word" ; … word ". ; … ،"
+            return "open", _SURE, False  # "word, nested in an open quote too; و"word
+        visible = self._next_visible(mark.pos + mark.width)
+        if not visible.isalnum() or (innermost is not None and (
+                not space_before or not innermost.spaced)):
+            return "close", 0, False  # … word" قال ; … الغربية " . ; ”word … word “ after
+        if innermost is not None:
+            return "skip", 0, False  # spaced on both sides inside a spaced quote
+        # A space after and a word next: glued to what precedes, or spaced on both sides.
+        if self._colon_before(mark.pos):
+            return "open", _SURE, space_before
+        leads_in = self._word_leads_in(mark.pos)
+        if space_before:
+            return ("open", _WEAK, True) if leads_in else ("skip", 0, False)
+        return "open", _SURE if leads_in else _WEAK, False
+
+    def pair(self, *, ignored: frozenset[int]) -> _Pairing:
+        """Pair the paragraph's marks, the ``ignored`` ones as stray closing marks."""
+        result = _Pairing()
+        stack = result.stack
+        depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
+        for mark in self.marks():
+            of_family = depths.get(mark.family)
+            depth = of_family[-1] if of_family else None  # innermost open of the family
+            if mark.pos in ignored:
+                action = "close"
+            else:
+                action, strength, spaced = self.classify(
+                    mark, stack[depth] if depth is not None else None)
+            if action == "close":
+                if depth is None:
+                    continue  # a stray closing mark
+                opened = stack[depth].mark
+                del stack[depth:]
+                _forget_from(depths, depth)
+                if not stack:
+                    self._emit(result, opened, mark)
+            elif action == "open":
+                depths.setdefault(mark.family, []).append(len(stack))
+                stack.append(_Open(mark, strength, spaced, reversed=mark.role == "close"))
+        return result
+
+    def _emit(self, result: _Pairing, opened: _Mark, closing: _Mark) -> None:
+        """Add the quote between ``opened`` and ``closing``, if it holds anything."""
+        start, end = _trim(self.text, opened.pos + opened.width, closing.pos)
         if end > start:
-            found.append(QuoteCandidate(
-                open=opened, close=None, start=start, end=end, paragraph=index))
-    return found
+            result.quotes.append(QuoteCandidate(
+                open=opened.pos, close=closing.pos + closing.width - 1, start=start, end=end,
+                paragraph=self.index))
+
+    def _emit_open(self, result: _Pairing, opened: _Mark, end: int) -> None:
+        """Add the quote ``opened`` left open, running to ``end``."""
+        start, end = _trim(self.text, opened.pos + opened.width, end)
+        if end > start:
+            result.quotes.append(QuoteCandidate(
+                open=opened.pos, close=None, start=start, end=end, paragraph=self.index))
+
+    def close_open(self, pairing: _Pairing) -> None:
+        """End the quote left open at the paragraph's end.
+
+        A weak opener left open makes no quote: it was a stray closing mark. Otherwise the
+        quote runs to the paragraph's end.
+        """
+        if not pairing.stack:
+            return
+        outer = pairing.stack[0]
+        if outer.strength == _SURE:
+            self._emit_open(pairing, outer.mark, self.end)
+        pairing.stack.clear()
 
 
 def _forget_from(depths: dict[str, list[int]], depth: int) -> None:
@@ -124,11 +329,14 @@ def _link_continued(
 ) -> list[QuoteCandidate]:
     """Mark unclosed quotes whose next non-empty paragraph opens with a quotation mark."""
     opens_at = {q.open: i for i, q in enumerate(quotes)}
+    ends: dict[int, int] = {}  # paragraph -> its end, trailing spaces left out
     for i, quote in enumerate(quotes):
-        if quote.close is not None:
-            continue
-        for p_start, p_end in paragraphs[quote.paragraph + 1 :]:
-            s, e = _trim(text, p_start, p_end)
+        if quote.close is None and quote.paragraph not in ends:
+            ends[quote.paragraph] = _trim(text, *paragraphs[quote.paragraph])[1]
+        if quote.close is not None or quote.end != ends[quote.paragraph]:
+            continue  # closed, or cut before its paragraph's end
+        for next_paragraph in range(quote.paragraph + 1, len(paragraphs)):
+            s, e = _trim(text, *paragraphs[next_paragraph])
             if s == e:
                 continue
             j = opens_at.get(s)

@@ -285,3 +285,16 @@ def test_topic_or_occasion_between_speaker_and_colon(
 def test_feminine_noun_before_a_topic_is_no_speaker() -> None:
     """رحلة عن قرب: an unlisted word in ة before عن is a noun, not a name."""
     assert _claims("رحلة عن قرب: كيف يعيش سكان القرى الجبلية") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "وزير الصحة: اللقاح متوفر في كل المراكز [فيديو]",
+        "وزير الصحة: اللقاح متوفر في كل المراكز - بالفيديو",
+        "وزير الصحة: اللقاح متوفر في كل المراكز | صور",
+    ],
+)
+def test_trailing_tag_is_not_content(headline: str) -> None:
+    """A media tag after the headline, in brackets or after a dash or bar, is not said."""
+    assert _claims(headline) == [("اللقاح متوفر في كل المراكز", "وزير الصحة", None)]

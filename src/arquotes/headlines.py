@@ -377,16 +377,26 @@ def _looks_present(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _content(document: Document, start: int, end: int) -> tuple[int, int]:
-    """The content span of a headline: no final full stop, no trailing "(فيديو)" tag."""
+    """The content span of a headline: no final full stop, no trailing tag.
+
+    A tag is a word or two in parentheses or brackets ("(فيديو)"، "[صور]") or a rubric after
+    a dash or bar ("- بالفيديو").
+    """
     text = document.text
     start, end = trim(text, start, end)
     if end > start and text[end - 1] == "." and text[end - 2 : end] != "..":
         start, end = trim(text, start, end - 1)
-    if end > start and text[end - 1] == ")":
-        opening = text.rfind("(", start, end)
+    if end > start and text[end - 1] in ")]":
+        opening = text.rfind("(" if text[end - 1] == ")" else "[", start, end)
         inner = document.tokens(opening + 1, end - 1, 3) if opening > start else []
         if inner and len([t for t in inner if t.is_word]) <= 2:
             start, end = trim(text, start, opening)
+    tail = document.tokens_before(start, end, 4)
+    mark = max((k for k, t in enumerate(tail) if t.text in _HEADLINE_PREFIX), default=-1)
+    words = [t.text for t in tail[mark + 1 :]]
+    if mark >= 0 and tail[mark].start > start and words and _rubrics().phrase_at(
+            words, 0) == len(words):
+        start, end = trim(text, start, tail[mark].start)
     return start, end
 
 

@@ -93,6 +93,9 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "doubled-marks": (_repeat("''كلام " + '""كلام ”” '), FULL),
     "reversed-guillemets": (_repeat("»كلام "), FULL),
     "reversed-and-stray": (_repeat("»كلام« »كلام »"), FULL),
+    "cut-per-sentence": (_repeat('قال "كلام. وأضاف: "'), FULL),
+    "cut-at-clauses": (_repeat("«كلام، مشيرا إلى أن «"), FULL),
+    "nested-far-from-punctuation": (lambda n: '"' + 'كلام "كلام ' * (n // 11), FULL),
 }
 
 # Inputs on which extraction is still super-linear (see docs/reliability.md, "Known slow

@@ -162,3 +162,47 @@ def test_one_letter_proclitic_opens_a_nested_quote() -> None:
     text = 'وقالت:" شاهدت فيلم "الرحلة" و"العودة" مع عائلتي".'
     assert contents(text) == ['شاهدت فيلم "الرحلة" و"العودة" مع عائلتي']
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال الوزير "لن نتراجع عن القرار. وأضاف المتحدث باسمه: "الوضع مستقر".',
+         ["لن نتراجع عن القرار", "الوضع مستقر"]),
+        ("وأكدت أن «المفاوضات وصلت إلى طريق مسدود، مشيرة إلى أن «الحل بيد الطرفين».",
+         ["المفاوضات وصلت إلى طريق مسدود", "الحل بيد الطرفين"]),
+        ('وذكر البيان "أن القوات انسحبت. وقالت الوزارة: “الهدوء عاد” إلى المنطقة.',
+         ["أن القوات انسحبت", "الهدوء عاد"]),
+        ("“بدأت الاتصالات منذ أسبوع! وتابع قائلا “أنا واثق من النجاح”، ثم غادر.",
+         ["بدأت الاتصالات منذ أسبوع", "أنا واثق من النجاح"]),
+    ],
+)
+def test_stray_mark_no_longer_swallows_the_paragraph(text: str, expected: list[str]) -> None:
+    """Left open, a quote is cut where its sentence or clause ends before a cue and a new mark."""
+    assert contents(text) == expected
+
+
+def test_inner_quote_closing_with_the_outer() -> None:
+    """One mark closes both the inner and the outer quote at the sentence end."""
+    text = 'قال: "إن ما يسمى "المبادرة الجديدة لن تنجح". وغادر القاعة.'
+    assert contents(text) == ['إن ما يسمى "المبادرة الجديدة لن تنجح']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'قال: "كما كتب الشاعر: "إذا الشعب يوما أراد الحياة" فلا بد أن نصبر".',
+        "وقال: «لن نقبل. وكما قال الرئيس: «الوطن للجميع» ولن نتراجع».",
+        "وقال: «كتبتها لتوقظ القارئ. «الغد الأخير» هي رسالة تحذير، في اعتقادي",
+    ],
+)
+def test_balanced_nesting_is_not_cut(text: str) -> None:
+    """Marks that all pair, or a title opening a sentence inside an open quote, cut nothing."""
+    assert len(contents(text)) == 1
+
+
+def test_cut_quote_does_not_continue_into_the_next_paragraph() -> None:
+    """A quote cut mid-paragraph is not 'continues', even if the next paragraph opens a mark."""
+    text = 'وقال "لن نتراجع. وأضاف: "نحن هنا".\n«فقرة جديدة».'
+    _, _, _, quotes = prepare(text)
+    assert not any(q.continues for q in quotes.quotes)
+

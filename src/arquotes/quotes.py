@@ -19,8 +19,12 @@ further (see `_Reader.classify`):
 * reversed guillemets (» … «) pair when a » stands before a word with nothing open.
 
 An opening mark left unclosed at the end of its paragraph makes a quote that ends there, so a
-stray mark never swallows the article. When pairing a paragraph leaves a weak opener open, the
-paragraph is paired again with that mark taken for a stray closing mark.
+stray mark never swallows the article. When pairing a paragraph leaves a mark open, the
+paragraph is paired again, per sentence: a weak opener left open is taken for a stray closing
+mark; a quote is cut where a sentence or clause ends and a cue or complementizer leads to a new
+opening mark (ساحة الصراع. وأضاف: "..." or قلة قليلة، مشددا "..."); and an outer quote whose
+inner quote closed right before the sentence end closes with it (one mark for both). A new
+sentence that merely starts with a mark is not cut: it is often a title inside the quote.
 
 When the next paragraph reopens with a mark the quote is marked ``continues`` (one utterance
 over several paragraphs) and that next quote ``continuation``.
@@ -32,7 +36,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from arquotes.patterns import Patterns
+from arquotes.patterns import TOKEN, Patterns
 
 __all__ = ["QuoteCandidate", "find_quotes", "paragraph_spans"]
 
@@ -40,6 +44,12 @@ __all__ = ["QuoteCandidate", "find_quotes", "paragraph_spans"]
 _NO_OPEN_BEFORE = frozenset(" \t\n\r.,،:;؛!?؟)]}")
 # One-letter words glued to what follows: a mark after them opens (و"الوالدة باشا").
 _PROCLITICS = frozenset("وفبلك")
+# Sentence ends, and the clause ends a quote may also be cut at when it is paired again.
+_SENTENCE_END = frozenset(".!?؟")
+_CLAUSE_END = frozenset("،,؛;")
+# Pairing again looks back at most this many characters and words for a cue before a mark.
+_LEAD_REACH = 80
+_LEAD_WORDS = 8
 # Letters read back from a mark to find the word it is glued to (a cue is never longer).
 _WORD_REACH = 24
 # Opener strengths: a sure opener makes a quote even when left open; a weak one only when a
@@ -111,6 +121,8 @@ class _Pairing:
     quotes: list[QuoteCandidate] = attrs.Factory(list)
     stack: list[_Open] = attrs.Factory(list)
     """The marks still open at the paragraph's end, outermost first."""
+    inner_close: _Mark | None = None
+    """The last mark that closed an inner quote while the outermost stayed open."""
 
 
 def find_quotes(
@@ -126,14 +138,13 @@ def find_quotes(
 def _pair_paragraph(
     text: str, index: int, p_start: int, p_end: int, patterns: Patterns
 ) -> _Pairing:
-    """Pair paragraph ``index``; pair it again when a weak opener is left open."""
+    """Pair paragraph ``index``; pair it again per sentence when a mark is left open."""
     reader = _Reader(text, index, p_start, p_end, patterns)
-    pairing = reader.pair(ignored=frozenset())
+    pairing = reader.pair(repair=False, ignored=frozenset())
     if not pairing.stack:
         return pairing
     weak = frozenset(o.mark.pos for o in pairing.stack if o.strength == _WEAK)
-    if weak:
-        pairing = reader.pair(ignored=weak)
+    pairing = reader.pair(repair=True, ignored=weak)
     reader.close_open(pairing)
     return pairing
 
@@ -259,8 +270,8 @@ class _Reader:
             return ("open", _WEAK, True) if leads_in else ("skip", 0, False)
         return "open", _SURE if leads_in else _WEAK, False
 
-    def pair(self, *, ignored: frozenset[int]) -> _Pairing:
-        """Pair the paragraph's marks, the ``ignored`` ones as stray closing marks."""
+    def pair(self, *, repair: bool, ignored: frozenset[int]) -> _Pairing:
+        """Pair the paragraph's marks; ``repair`` cuts quotes at new leads (see module)."""
         result = _Pairing()
         stack = result.stack
         depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
@@ -280,10 +291,43 @@ class _Reader:
                 _forget_from(depths, depth)
                 if not stack:
                     self._emit(result, opened, mark)
+                    result.inner_close = None
+                else:
+                    result.inner_close = mark
             elif action == "open":
+                if repair and stack:
+                    boundary = self._new_lead(stack[0].mark, mark.pos)
+                    if boundary is not None:
+                        self._emit_open(result, stack[0].mark, boundary)
+                        stack.clear()
+                        depths.clear()
+                        result.inner_close = None
                 depths.setdefault(mark.family, []).append(len(stack))
                 stack.append(_Open(mark, strength, spaced, reversed=mark.role == "close"))
         return result
+
+    def _new_lead(self, outer: _Mark, pos: int) -> int | None:
+        """Where a sentence or clause ends before a cue or complementizer leading to ``pos``.
+
+        None when no such end lies inside the quote opened by ``outer``, near ``pos``.
+        """
+        text = self.text
+        lead_end = pos
+        while lead_end > outer.pos and text[lead_end - 1].isspace():
+            lead_end -= 1
+        if lead_end > outer.pos and text[lead_end - 1] == ":":
+            lead_end -= 1
+        floor = max(outer.pos + outer.width, lead_end - _LEAD_REACH)
+        boundary = lead_end - 1
+        while boundary >= floor and text[boundary] not in _SENTENCE_END and (
+                text[boundary] not in _CLAUSE_END):
+            boundary -= 1
+        if boundary < floor:
+            return None
+        words = [m for m in TOKEN.finditer(text, boundary + 1, lead_end) if m.group().isalnum()]
+        found = len(words) <= _LEAD_WORDS and any(
+            self._leads_in(m.start(), m.end()) for m in words)
+        return boundary if found else None
 
     def _emit(self, result: _Pairing, opened: _Mark, closing: _Mark) -> None:
         """Add the quote between ``opened`` and ``closing``, if it holds anything."""
@@ -303,12 +347,20 @@ class _Reader:
     def close_open(self, pairing: _Pairing) -> None:
         """End the quote left open at the paragraph's end.
 
-        A weak opener left open makes no quote: it was a stray closing mark. Otherwise the
-        quote runs to the paragraph's end.
+        When its inner quote closed right before a sentence end, one mark closed both
+        (قال: "إن ما يسمى "الحل لن ينجح".). A weak opener left open makes no quote: it was
+        a stray closing mark. Otherwise the quote runs to the paragraph's end.
         """
         if not pairing.stack:
             return
         outer = pairing.stack[0]
+        inner = pairing.inner_close
+        if inner is not None and len(pairing.stack) == 1:
+            after = self._next_visible(inner.pos + inner.width)
+            if after == "" or after in _SENTENCE_END:
+                self._emit(pairing, outer.mark, inner)
+                pairing.stack.clear()
+                return
         if outer.strength == _SURE:
             self._emit_open(pairing, outer.mark, self.end)
         pairing.stack.clear()

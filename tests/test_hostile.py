@@ -96,6 +96,9 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     "cut-per-sentence": (_repeat('قال "كلام. وأضاف: "'), FULL),
     "cut-at-clauses": (_repeat("«كلام، مشيرا إلى أن «"), FULL),
     "nested-far-from-punctuation": (lambda n: '"' + 'كلام "كلام ' * (n // 11), FULL),
+    "lines-left-open": (_repeat("قال «كلام بلا نهاية\n"), FULL),
+    "lines-closed-later": (_repeat("«كلام\nكلام» «كلام،\n"), FULL),
+    "lines-without-marks": (_repeat("«كلام\nكلام\nكلام\n"), FULL),
 }
 
 # Inputs on which extraction is still super-linear (see docs/reliability.md, "Known slow

@@ -206,3 +206,48 @@ def test_cut_quote_does_not_continue_into_the_next_paragraph() -> None:
     _, _, _, quotes = prepare(text)
     assert not any(q.continues for q in quotes.quotes)
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال «نعتقد أننا قادرون على بلوغ الهدف، ربما بعد عام من\nالموعد المحدد».",
+         ["نعتقد أننا قادرون على بلوغ الهدف، ربما بعد عام من\nالموعد المحدد"]),
+        ("فإن «التوقعات تدور بين\n7 و9 بالمئة»، وقال «الأمر يتوقف على السعر».",
+         ["التوقعات تدور بين\n7 و9 بالمئة", "الأمر يتوقف على السعر"]),
+        ('وقالت:" تؤلمني مشاهد الدمار\nونحن قلقون من التصعيد ".',
+         ["تؤلمني مشاهد الدمار\nونحن قلقون من التصعيد"]),
+        ("وأضاف أن “الفريق سيعود،\nكما عاد في كل مرة”.", ["الفريق سيعود،\nكما عاد في كل مرة"]),
+        ("قال: «الأول\nالثاني\nالثالث».", ["الأول\nالثاني\nالثالث"]),
+    ],
+)
+def test_quote_goes_on_over_a_hard_line_break(text: str, expected: list[str]) -> None:
+    """A line without sentence punctuation inside a quote goes on to the line that closes it."""
+    assert contents(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The line ends its sentence: the quote stays in its paragraph.
+        ("وأضاف: “هذه مرحلة صعبة.\nسنعود أقوى”.", ["هذه مرحلة صعبة."]),
+        # A headline without punctuation, then a paragraph that does not close it.
+        ("الوزير: «لن نتراجع\nقال الوزير إن القرار نهائي.", ["لن نتراجع"]),
+        # The next line opens a mark of the family before it closes one.
+        ("وقال «الوضع صعب\nوأضاف «سنصبر».", ["الوضع صعب", "سنصبر"]),
+        # Too many lines.
+        ("قال: «أ\nب\nج\nد».", ["أ"]),
+    ],
+)
+def test_quote_stays_in_its_line(text: str, expected: list[str]) -> None:
+    """A quote goes on over a line break only in the shape above, never past a sentence end."""
+    assert contents(text) == expected
+
+
+def test_joined_quote_spans_map_back_exactly() -> None:
+    """A quote over a line break keeps exact original offsets, diacritics included."""
+    text = "وقال «نحنُ مستعدّون\nللحوار» ثم غادر."
+    document, _, _, quotes = prepare(text)
+    (quote,) = quotes.quotes
+    span = document.view.span(quote.start, quote.end)
+    assert text[span.start : span.end] == "نحنُ مستعدّون\nللحوار"
+    assert quote.close is not None and text[document.view.start(quote.close)] == "»"

@@ -26,6 +26,10 @@ opening mark (ساحة الصراع. وأضاف: "..." or قلة قليلة، م
 inner quote closed right before the sentence end closes with it (one mark for both). A new
 sentence that merely starts with a mark is not cut: it is often a title inside the quote.
 
+A line that ends without sentence punctuation inside an open quote continues on the next line
+when that line closes the quote before opening one of its family (a hard line break in the
+middle of a sentence).
+
 When the next paragraph reopens with a mark the quote is marked ``continues`` (one utterance
 over several paragraphs) and that next quote ``continuation``.
 """
@@ -47,11 +51,15 @@ _PROCLITICS = frozenset("وفبلك")
 # Sentence ends, and the clause ends a quote may also be cut at when it is paired again.
 _SENTENCE_END = frozenset(".!?؟")
 _CLAUSE_END = frozenset("،,؛;")
+# A line ending in one of these (or in a letter or digit) has not ended its sentence.
+_LINE_GOES_ON = frozenset("،,؛;-–")
 # Pairing again looks back at most this many characters and words for a cue before a mark.
 _LEAD_REACH = 80
 _LEAD_WORDS = 8
 # Letters read back from a mark to find the word it is glued to (a cue is never longer).
 _WORD_REACH = 24
+# A quote may run over at most this many lines broken without sentence punctuation.
+_JOINED_LINES = 3
 # Opener strengths: a sure opener makes a quote even when left open; a weak one only when a
 # mark closes it.
 _SURE, _WEAK = 2, 1
@@ -123,16 +131,75 @@ class _Pairing:
     """The marks still open at the paragraph's end, outermost first."""
     inner_close: _Mark | None = None
     """The last mark that closed an inner quote while the outermost stayed open."""
+    first_stray: dict[str, _Mark] = attrs.Factory(dict)
+    """Family -> its first closing-shaped mark met with nothing of the family open."""
+    first_open: dict[str, int] = attrs.Factory(dict)
+    """Family -> offset of its first mark that opened."""
+    left_open: _Open | None = None
+    """The opening mark of the last quote, when it runs to the paragraph's end."""
 
 
 def find_quotes(
     text: str, paragraphs: list[tuple[int, int]], patterns: Patterns
 ) -> list[QuoteCandidate]:
     """Outermost quote candidates of the folded ``text``, in text order."""
+    pairings = [
+        _pair_paragraph(text, index, p_start, p_end, patterns)
+        for index, (p_start, p_end) in enumerate(paragraphs)
+    ]
     found: list[QuoteCandidate] = []
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        found += _pair_paragraph(text, index, p_start, p_end, patterns).quotes
+    index = 0
+    while index < len(pairings):
+        index = _join_lines(text, paragraphs, pairings, index, found)
     return _link_continued(text, paragraphs, found, patterns)
+
+
+def _join_lines(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    pairings: list[_Pairing],
+    index: int,
+    found: list[QuoteCandidate],
+) -> int:
+    """Add the quotes of line ``index`` to ``found``; return the next line to add.
+
+    A quote left open at the end of a line that ends without sentence punctuation ends at
+    the stray closing mark of its family in one of the next lines (at most
+    `_JOINED_LINES` lines in all), when no mark of that family opened there before it; the
+    quotes of that line before the mark were inside it.
+    """
+    pairing = pairings[index]
+    found += pairing.quotes
+    left_open = pairing.left_open
+    if left_open is None:
+        return index + 1
+    family = left_open.mark.family
+    line = index
+    while line + 1 < len(pairings) and line + 1 - index < _JOINED_LINES:
+        line_start, line_end = _trim(text, *paragraphs[line])
+        last = text[line_end - 1] if line_end > line_start else ""
+        if not (last.isalnum() or last in _LINE_GOES_ON):
+            break
+        line += 1
+        nxt = pairings[line]
+        stray = nxt.first_stray.get(family)
+        opened = nxt.first_open.get(family)
+        if stray is None:
+            if opened is not None or nxt.quotes:
+                break
+            continue  # a line with no mark of the family: the quote may go on
+        if opened is not None and opened < stray.pos:
+            break
+        quote = found.pop()
+        found.append(attrs.evolve(
+            quote, close=stray.pos + stray.width - 1,
+            end=_trim(text, quote.start, stray.pos)[1]))
+        inside = nxt.left_open is not None and nxt.left_open.mark.pos < stray.pos
+        pairings[line] = attrs.evolve(
+            nxt, quotes=[q for q in nxt.quotes if q.open > stray.pos],
+            left_open=None if inside else nxt.left_open)
+        return line
+    return index + 1
 
 
 def _pair_paragraph(
@@ -285,7 +352,8 @@ class _Reader:
                     mark, stack[depth] if depth is not None else None)
             if action == "close":
                 if depth is None:
-                    continue  # a stray closing mark
+                    result.first_stray.setdefault(mark.family, mark)
+                    continue
                 opened = stack[depth].mark
                 del stack[depth:]
                 _forget_from(depths, depth)
@@ -304,6 +372,7 @@ class _Reader:
                         result.inner_close = None
                 depths.setdefault(mark.family, []).append(len(stack))
                 stack.append(_Open(mark, strength, spaced, reversed=mark.role == "close"))
+                result.first_open.setdefault(mark.family, mark.pos)
         return result
 
     def _new_lead(self, outer: _Mark, pos: int) -> int | None:
@@ -363,6 +432,7 @@ class _Reader:
                 return
         if outer.strength == _SURE:
             self._emit_open(pairing, outer.mark, self.end)
+            pairing.left_open = outer
         pairing.stack.clear()
 
 

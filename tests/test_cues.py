@@ -354,3 +354,48 @@ def test_renewing_a_deed_is_no_cue() -> None:
 def test_a_question_put_to_the_speaker_is_not_his_claim(text: str, content: str) -> None:
     """سئل/ردا على سؤال/لدى سؤاله ...: the verbs of the question are no cues."""
     assert [row[0] for row in _claims(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("وقال المدرب في المؤتمر الصحفي: نحن جاهزون وأعتقد أن الجمهور سيدعمنا.",
+         "نحن جاهزون وأعتقد أن الجمهور سيدعمنا", "المدرب"),
+        ("وأضافت الوزيرة سلمى حداد خلال اللقاء: سنواصل العمل ونتوقع أن تنخفض الأسعار.",
+         "سنواصل العمل ونتوقع أن تنخفض الأسعار", "سلمى حداد"),
+        ("وقال المتحدث باسم الشرطة: لا صحة للأنباء عن اعتقال الصحفي.",
+         "لا صحة للأنباء عن اعتقال الصحفي", "المتحدث باسم الشرطة"),
+    ],
+)
+def test_unquoted_speech_after_a_colon(text: str, content: str, speaker: str) -> None:
+    """قال X: words with no marks, to the sentence end, are one claim; its verbs cue nothing."""
+    assert _claims(text) == [(content, speaker, text.split(maxsplit=1)[0])]
+
+
+def test_a_participle_after_colon_speech_opens_its_own_claim() -> None:
+    """وقال X: ...، موضحا: ...: the narrator's participle ends the first claim."""
+    text = "وقال المتحدث باسم الجيش: الوضع تحت السيطرة، موضحا: المعارك توقفت في المدينة."
+    assert [row[0] for row in _claims(text)] == ["الوضع تحت السيطرة", "المعارك توقفت في المدينة"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وقال الوزير: إن الوضع مستقر.", "وقال الوزير: «الوضع مستقر»."],
+)
+def test_colon_before_a_complementizer_or_quote_keeps_its_frame(text: str) -> None:
+    """A colon before إن or a quotation mark is not unquoted speech."""
+    _, rows = cues_of(text)
+    assert rows[0][2] in ("that", "quote")
+
+
+def test_verb_and_participle_before_one_colon_give_one_claim() -> None:
+    """وأضاف X قائلا: ...: one claim, cued by the verb."""
+    rows = _claims("وأضاف الوزير سامي يوسف قائلا: الحكومة ستواصل دعم المزارعين.")
+    assert rows == [("الحكومة ستواصل دعم المزارعين", "سامي يوسف", "وأضاف")]
+
+
+def test_colon_speech_ends_at_an_ellipsis() -> None:
+    """وأضافت: ... وغيرها.. وأكدت على ...: the narrator's وأكدت after the ellipsis is a cue."""
+    text = "وأضافت الوزيرة في الحوار: أنجزنا مشاريع كثيرة وغيرها.. وأكدت على أهمية التعاون."
+    _, rows = cues_of(text)
+    assert [cue for cue, _, _ in rows] == ["وأضافت", "وأكدت"]

@@ -45,7 +45,8 @@ class Complement:
     """Where the reported content of a cue starts, and how it is introduced."""
 
     frame: str
-    """"quote", "that", "on" or "np" (see data/cues.toml)."""
+    """"quote", "that", "on" or "np" (see data/cues.toml), or "colon": unquoted words after
+    a colon, to the sentence end (قال المدرب: نحن جاهزون)."""
     start: int
     quote: int | None = None
     """Index of the quote candidate when the complement is a quotation."""
@@ -294,15 +295,24 @@ class _CueReader:
                         quoted) else None
                 if token.text in ".!?؟":
                     return None
+                if token.text == ":" and "quote" in form.frames and self._speech_after(
+                        tokens, i + 1):
+                    return Complement(frame="colon", start=token.end)
             elif self.is_cue(token):
                 return None
-            elif "that" in form.frames and token.text in self.lex.complementizers:
-                return Complement(frame="that", start=token.end)
-            elif "that" in form.frames and token.text in self.lex.kept_complementizers and (
-                    not self.doc.view.text_of(token.start, token.end).startswith("إ")):
-                # ألا "that not" and إلا "except" fold alike; the hamza tells them apart.
-                return Complement(frame="that", start=token.start)
+            elif "that" in form.frames and (found := self._complementizer(token)):
+                return found
             i += 1
+        return None
+
+    def _complementizer(self, token: Token) -> Complement | None:
+        """The clause a complementizer opens: after أن، بأنه; at ألا, which stays in it."""
+        if token.text in self.lex.complementizers:
+            return Complement(frame="that", start=token.end)
+        if token.text in self.lex.kept_complementizers and (
+                not self.doc.view.text_of(token.start, token.end).startswith("إ")):
+            # ألا "that not" and إلا "except" fold alike; the hamza tells them apart.
+            return Complement(frame="that", start=token.start)
         return None
 
     def saying(self, form: CueForm, tokens: list[Token], begin: int) -> Complement | None:
@@ -336,6 +346,16 @@ class _CueReader:
         if after.text in self.lex.prepositions and i + 2 < len(tokens):
             return Complement(frame="on", start=tokens[i + 2].start)
         return Complement(frame="np", start=after.start)
+
+    def _speech_after(self, tokens: list[Token], i: int) -> bool:
+        """Unquoted words start at ``tokens[i]``, after a colon (قال: نحن جاهزون).
+
+        Not a quotation mark, a complementizer (قال: إن ...), a number (10:30) or a cue.
+        """
+        if i >= len(tokens) or not tokens[i].is_word or not tokens[i].text[0].isalpha():
+            return False
+        text = tokens[i].text
+        return not (self.lex.is_complementizer(text) or self.is_cue(tokens[i]))
 
     def _quote_in_next_paragraph(self, rest: list[Token]) -> Complement | None:
         """وقال الوزير: at a paragraph's end, with the quotation opening the next paragraph."""
@@ -836,4 +856,35 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     if questions:
         starts = [start for start, _ in questions]
         hits = [hit for hit in hits if not _asked(hit, questions, starts)]
-    return hits
+    return _without_spoken_verbs(document, hits)
+
+
+def _without_spoken_verbs(document: Document, hits: list[CueHit]) -> list[CueHit]:
+    """Drop the verbs of unquoted speech after a colon: they are the speaker's words.
+
+    وقال المدرب: نحن جاهزون وأعتقد أن ...: أعتقد is the coach's own. A participle (موضحا)
+    or a verb with its own subject is the narrator's again, and stays. وأضاف X قائلا: ...:
+    the words after one colon belong to the first cue that reaches it. The speech ends at its
+    sentence's end or at an ellipsis (..), after which the narrator goes on (وأضافت: ...
+    وغيرها.. وأكدت). One pass: each hit is checked against the furthest end of speech seen
+    so far, and the text is searched for an ellipsis once.
+    """
+    kept: list[CueHit] = []
+    spoken_until = -1
+    last_colon = -1
+    dots = -1  # the first ".." at or after the last search start, or len(text) if none
+    text = document.text
+    for hit in hits:
+        if hit.start < spoken_until and hit.form.kind == "verb" and hit.subject is None:
+            continue
+        colon = hit.complement is not None and hit.complement.frame == "colon"
+        if colon and hit.complement is not None and hit.complement.start == last_colon:
+            continue
+        kept.append(hit)
+        if colon and hit.complement is not None:
+            last_colon = hit.complement.start
+            if dots < last_colon:
+                found = text.find("..", last_colon)
+                dots = found if found >= 0 else len(text)
+            spoken_until = max(spoken_until, min(document.sentence_end(last_colon), dots))
+    return kept

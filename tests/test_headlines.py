@@ -298,3 +298,20 @@ def test_feminine_noun_before_a_topic_is_no_speaker() -> None:
 def test_trailing_tag_is_not_content(headline: str) -> None:
     """A media tag after the headline, in brackets or after a dash or bar, is not said."""
     assert _claims(headline) == [("اللقاح متوفر في كل المراكز", "وزير الصحة", None)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("رئيس الحكومة (نبيل الخوري): الموازنة ستقر قبل نهاية الشهر",
+         ("الموازنة ستقر قبل نهاية الشهر", "نبيل الخوري", None)),
+        ("وزيرة التعليم (فيديو): الامتحانات في موعدها دون تأجيل",
+         ("الامتحانات في موعدها دون تأجيل", "وزيرة التعليم", None)),
+        ("اتحاد الكرة يرد على تصريحات المدرب الأخيرة: العقد ينتهي في يونيو",
+         ("العقد ينتهي في يونيو", "اتحاد الكرة", None)),
+    ],
+)
+def test_name_or_tag_in_parentheses_and_long_verb_phrase(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """Role (name): names the person; Role (video): is a tag; a verb phrase of six words."""
+    assert _claims(headline) == [expected]

@@ -41,7 +41,7 @@ _LINE_WORDS = 30
 """Words a headline line may have at most."""
 _SUBJECT_TOKENS = 8
 """Tokens a headline's speaker phrase may span before its verb."""
-_VERB_PHRASE = 5
+_VERB_PHRASE = 6
 """Tokens of a verb phrase between a speaker and the colon (الحكومة تحسم الجدل:)."""
 _TOPIC_TOKENS = 8
 """Tokens of a topic, outlet or occasion between a speaker and the colon."""
@@ -345,13 +345,10 @@ def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Men
     tail = [t for t in head if t.start >= mention.end]
     if not tail:
         return None
-    if _is_mark(tail[0], lexicon) and _is_mark(tail[-1], lexicon) and len(tail) >= 3 and all(
-            t.is_word for t in tail[1:-1]):
-        # a name in marks after a role: مدير الشرطة "عمر الزين"
-        named = read_mention(document, tail[1:-1], lexicon, bare_names=True)
-        if named is None or named.end != tail[-2].end or named.kind is not MentionKind.PERSON:
-            return None
-        return attrs.evolve(named, role=(mention.start, mention.end))
+    if len(tail) >= 3 and all(t.is_word for t in tail[1:-1]) and (
+            (_is_mark(tail[0], lexicon) and _is_mark(tail[-1], lexicon))
+            or (tail[0].text == "(" and tail[-1].text == ")")):
+        return _enclosed(document, mention, tail, lexicon)
     if _links_topic(tail[0], lexicon) or (
             len(tail) > 1 and tail[0].text == "في" and tail[1].text in lexicon.occasions):
         # the outlet it spoke to (X لـ"الوطن":), the topic (X عن الأزمة:), the occasion
@@ -361,6 +358,19 @@ def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Men
             tail[0], lexicon):
         return mention  # الحكومة تحسم الجدل:
     return None
+
+
+def _enclosed(document: Document, mention: Mention, tail: Sequence[Token],
+              lexicon: Lexicon) -> Mention | None:
+    """A role followed by words in marks or parentheses: the person's name, or a tag."""
+    inner = tail[1:-1]
+    if tail[0].text == "(" and _rubrics().phrase_at([t.text for t in inner], 0) == len(inner):
+        return mention  # a tag: وزير الخارجية (فيديو):
+    # a name in marks or parentheses after a role: مدير الشرطة "عمر الزين"
+    named = read_mention(document, inner, lexicon, bare_names=True)
+    if named is None or named.end != inner[-1].end or named.kind is not MentionKind.PERSON:
+        return None
+    return attrs.evolve(named, role=(mention.start, mention.end))
 
 
 def _links_topic(token: Token, lexicon: Lexicon) -> bool:

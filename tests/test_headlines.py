@@ -315,3 +315,18 @@ def test_name_or_tag_in_parentheses_and_long_verb_phrase(
         headline: str, expected: tuple[str, str | None, str | None]) -> None:
     """Role (name): names the person; Role (video): is a tag; a verb phrase of six words."""
     assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("مصدر حكومي لـ«الشرق»: التعديل الوزاري خلال أيام",
+         ("التعديل الوزاري خلال أيام", "مصدر حكومي", None)),
+        ("مصادر دبلوماسية: المفاوضات تستأنف الأسبوع المقبل",
+         ("المفاوضات تستأنف الأسبوع المقبل", "مصادر دبلوماسية", None)),
+    ],
+)
+def test_unnamed_source_that_starts_like_a_page_label(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """مصدر حكومي: is an unnamed source speaking; only المصدر: alone is a page label."""
+    assert _claims(headline) == [expected]

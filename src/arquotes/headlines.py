@@ -317,14 +317,22 @@ def _head(document: Document, lexicon: Lexicon, p_start: int,
 
 def _head_speaker(document: Document, head: Sequence[Token],
                   lexicon: Lexicon) -> Mention | None:
-    """The speaker of a head before a colon, unless it is a label (المصدر، عاجل)."""
+    """The speaker of a head before a colon, unless it is a label (المصدر، عاجل).
+
+    A page label may start a longer head (رئيس التحرير التنفيذي:), but an unnamed source
+    that starts with one speaks (مصدر حكومي:).
+    """
     if not head or len(head) > 12:
         return None
     words = [t.text for t in head]
-    if lexicon.meta_labels.phrase_at(words, 0) or _rubrics().phrase_at(words, 0) == len(
-            head) or (len(head) == 1 and head[0].text in _rubrics()):
+    if _rubrics().phrase_at(words, 0) == len(head):
         return None
-    return _speaker(document, head, lexicon)
+    mention = _speaker(document, head, lexicon)
+    label = lexicon.meta_labels.phrase_at(words, 0)
+    if label and (label == len(head) or mention is None or mention.kind is not (
+            MentionKind.UNNAMED) or mention.end <= head[label - 1].end):
+        return None
+    return mention
 
 
 def _speaker(document: Document, head: Sequence[Token], lexicon: Lexicon) -> Mention | None:

@@ -330,3 +330,20 @@ def test_unnamed_source_that_starts_like_a_page_label(
         headline: str, expected: tuple[str, str | None, str | None]) -> None:
     """مصدر حكومي: is an unnamed source speaking; only المصدر: alone is a page label."""
     assert _claims(headline) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("«الجهاد الإسلامي»: لن نقبل بأي اتفاق لا يضمن وقف الحرب",
+         ("لن نقبل بأي اتفاق لا يضمن وقف الحرب", "الجهاد الإسلامي", None)),
+        ("الرئاسة التركية رداً على أثينا: الجزر ليست موضع تفاوض",
+         ("الجزر ليست موضع تفاوض", "الرئاسة التركية", None)),
+        ("الخارجية القطرية تعليقا على الهجوم: ندين العنف بكل أشكاله",
+         ("ندين العنف بكل أشكاله", "الخارجية القطرية", None)),
+    ],
+)
+def test_speaker_in_marks_or_replying(
+        headline: str, expected: tuple[str, str | None, str | None]) -> None:
+    """«X»: and X ردا على Y: / X تعليقا على Y: are claims of X."""
+    assert _claims(headline) == [expected]

@@ -45,6 +45,8 @@ _VERB_PHRASE = 6
 """Tokens of a verb phrase between a speaker and the colon (الحكومة تحسم الجدل:)."""
 _TOPIC_TOKENS = 8
 """Tokens of a topic, outlet or occasion between a speaker and the colon."""
+_QUOTED_HEAD = 3
+"""Words a name in marks before the colon may have when the lexicon does not know it."""
 _COLONS = 3
 """Colons of a line tried as the end of its speaker phrase (a dateline may end in one)."""
 _FULL_STOPS = frozenset(".!")
@@ -322,12 +324,21 @@ def _head_speaker(document: Document, head: Sequence[Token],
     A page label may start a longer head (رئيس التحرير التنفيذي:), but an unnamed source
     that starts with one speaks (مصدر حكومي:).
     """
+    quoted = len(head) >= 3 and _is_mark(head[0], lexicon) and _is_mark(
+        head[-1], lexicon) and all(t.is_word for t in head[1:-1])
+    if quoted:
+        head = head[1:-1]  # a speaker in marks: «حماس»:
     if not head or len(head) > 12:
         return None
     words = [t.text for t in head]
     if _rubrics().phrase_at(words, 0) == len(head):
         return None
     mention = _speaker(document, head, lexicon)
+    if mention is None and quoted and len(head) <= _QUOTED_HEAD and not any(
+            t.text in lexicon.stops or t.text in lexicon.prepositions for t in head):
+        # The marks make the phrase a name: an organisation the lexicon does not list.
+        span = (head[0].start, head[-1].end)
+        mention = Mention(start=span[0], end=span[1], kind=MentionKind.BODY, name=span)
     label = lexicon.meta_labels.phrase_at(words, 0)
     if label and (label == len(head) or mention is None or mention.kind is not (
             MentionKind.UNNAMED) or mention.end <= head[label - 1].end):

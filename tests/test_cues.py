@@ -399,3 +399,41 @@ def test_colon_speech_ends_at_an_ellipsis() -> None:
     text = "وأضافت الوزيرة في الحوار: أنجزنا مشاريع كثيرة وغيرها.. وأكدت على أهمية التعاون."
     _, rows = cues_of(text)
     assert [cue for cue, _, _ in rows] == ["وأضافت", "وأكدت"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("وقال السفير إن الحكومة الفرنسية ترى أن الحوار هو المخرج.",
+         ("الحوار هو المخرج", "الحكومة الفرنسية")),
+        ("وقال المصدر إن المحتجين طالبوا بإقالة المحافظ.", ("بإقالة المحافظ", "المحتجين")),
+        ("وأوضحت المتحدثة أن الشرطة تعتقد أن الحريق متعمد.", ("الحريق متعمد", "الشرطة")),
+        ("وذكر التقرير أن وزارة الصحة أعلنت عن تسجيل إصابات جديدة.",
+         ("تسجيل إصابات جديدة", "وزارة الصحة")),
+    ],
+)
+def test_a_claim_inside_a_claim(text: str, inner: tuple[str, str]) -> None:
+    """X قال إن Y يرى أن ...: the outer claim keeps the whole clause, the inner one is Y's."""
+    rows = _claims(text)
+    assert len(rows) == 2
+    assert rows[0][0].startswith(inner[1])
+    assert rows[1][:2] == inner
+
+
+def test_the_inner_speaker_does_not_take_over_the_discourse() -> None:
+    """After a nested claim, a subjectless وأضاف is still the outer speaker's."""
+    text = ("وقال السفير سامي يوسف إن المعارضين يرون أن الحوار هو المخرج.\n"
+            "وأضاف أن الزيارة كانت ناجحة.")
+    assert [row[1] for row in _claims(text)] == ["سامي يوسف", "المعارضين", "سامي يوسف"]
+
+
+def test_a_spokesman_reporting_his_own_body_is_one_claim() -> None:
+    """المتحدث باسم المنظمة قال إن المنظمة تعتبر ...: the same voice, no nested claim."""
+    text = "وقال المتحدث باسم منظمة الصحة سامي يوسف إن المنظمة تعتبر الوضع خطيرا."
+    assert [row[2] for row in _claims(text)] == ["وقال"]
+
+
+def test_as_expected_is_no_embedded_subject() -> None:
+    """مؤكدا أن المواجهة جاءت كما توقع: a verb between أن and the cue is no subject."""
+    text = "وأعرب المدرب عن رضاه، مؤكدا أن المواجهة جاءت كما توقع تماما من حيث القوة."
+    assert all(row[1] != "المواجهة جاءت" for row in _claims(text))

@@ -371,3 +371,31 @@ def test_cue_shapes_full_size(name: str) -> None:
     """Cue shapes at full size keep every invariant."""
     text = CUE_SHAPES[name](FULL)
     check_invariants(text, extract(text))
+
+
+# Nested reports and unquoted speech after colons (arquotes.cues): a subject read back to a
+# complementizer at every cue, speech spans that may hold many cues, verbal nouns of speech.
+NESTED_SHAPES: dict[str, Callable[[int], str]] = {
+    "nested-reports": _repeat("وقال المصدر إن المحتجين طالبوا بإقالة المحافظ وإن "),
+    "colon-speech-with-cues": _repeat("وقال المدرب: نحن جاهزون وأعتقد أن "),
+    "colon-speech-ellipses": _repeat("وأضافت: أنجزنا.. وأكدت: "),
+    "verbal-nouns-of-speech": _repeat("قول المعارضة إن "),
+}
+
+
+@pytest.mark.parametrize("name", list(NESTED_SHAPES))
+def test_nested_shapes_linear(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Four times as many nested reports or colon speeches cost about four times the work."""
+    build = NESTED_SHAPES[name]
+    extract(build(_SMALL))
+    small_calls, small_time = _cost(build(_SMALL), monkeypatch)
+    large_calls, large_time = _cost(build(4 * _SMALL), monkeypatch)
+    assert large_calls <= 6 * max(small_calls, 1_000), (small_calls, large_calls)
+    assert large_time <= 12 * max(small_time, 0.05), (small_time, large_time)
+
+
+@pytest.mark.parametrize("name", list(NESTED_SHAPES))
+def test_nested_shapes_full_size(name: str) -> None:
+    """Nested shapes at full size keep every invariant."""
+    text = NESTED_SHAPES[name](FULL)
+    check_invariants(text, extract(text))

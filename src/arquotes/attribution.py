@@ -478,7 +478,8 @@ class _Attributor:
                 history.append(item)
 
     def _nested(self, item: _Item) -> bool:
-        return item.hit is not None and item.hit.inside_quote
+        """Inside a quotation or a reported clause (قال إن X يرى أن): X does not go on speaking."""
+        return item.hit is not None and (item.hit.inside_quote or item.hit.embedded)
 
     def _resolve_one(self, item: _Item, history: _History) -> None:
         hit = item.hit

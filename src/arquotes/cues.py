@@ -24,7 +24,7 @@ import regex
 
 from arquotes.document import Document, Token
 from arquotes.lexicon import CueForm, Lexicon, token_variants
-from arquotes.mentions import Mention, MentionKind, read_mention
+from arquotes.mentions import Mention, MentionKind, core, read_mention
 from arquotes.model import CueCategory
 from arquotes.patterns import QUESTION_END, Patterns, question_pattern
 from arquotes.quotes import QuoteCandidate
@@ -32,6 +32,8 @@ from arquotes.quotes import QuoteCandidate
 __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 
 _WINDOW = 45
+_EMBEDDED_WORDS = 6
+"""Words a subject may span between a complementizer and a cue (إن وزارة الصحة أعلنت)."""
 _ADDRESSEE_WORDS = 3
 """Words an addressee may span between a cue and its attached preposition (مطالبا X بـ)."""
 _COMMAS = frozenset("،,")
@@ -75,6 +77,9 @@ class CueHit:
     """The secondary source when the verb relays another speaker (نقلت وكالة رويترز عن ...)."""
     relative: bool = False
     """An object pronoun after the relative ما: وهو ما ينفيه الكرملين (the content is before)."""
+    embedded: bool = False
+    """The cue sits inside a reported clause, its subject after the complementizer (قال إن
+    الحكومة ترى أن ...): a nested report, whose speaker does not take over the discourse."""
 
 
 class QuoteIndex:
@@ -176,7 +181,38 @@ class _CueReader:
             return None, False
         if tokens[-1].text in self.lex.pronoun_subjects:
             return None, True
-        return self._after_kana(tokens, start) or self._sentence_opener(tokens, start), False
+        return self._after_kana(tokens, start) or self.after_complementizer(
+            tokens) or self._sentence_opener(tokens, start), False
+
+    def follows_complementizer(self, pos: int) -> bool:
+        """The word before ``pos`` in its sentence is a complementizer (قال إن |الحكومة)."""
+        before = self.doc.tokens_before(self.doc.sentence_start(pos), pos, 1)
+        return bool(before) and before[-1].text in self.lex.complementizers
+
+    def after_complementizer(self, tokens: list[Token]) -> Mention | None:
+        """قال إن الحكومة ترى أن ...: the subject between a complementizer and the verb.
+
+        The phrase must run from the complementizer to the verb; only the last few tokens
+        before the verb are looked at. A definite noun phrase no list knows is a described
+        group there (إن المحتجين طالبوا): nothing else stands before the verb.
+        """
+        for k in range(len(tokens) - 1, max(-1, len(tokens) - _EMBEDDED_WORDS - 2), -1):
+            if not tokens[k].is_word:
+                return None
+            if tokens[k].text in self.lex.complementizers:
+                rest = tokens[k + 1 :]
+                if not rest:
+                    return None
+                mention = read_mention(self.doc, rest, self.lex, bare_names=True)
+                if mention is not None:
+                    return mention if mention.end == tokens[-1].end else None
+                if len(rest) <= _ADDRESSEE_WORDS and all(
+                        t.text.startswith(("ال", "وال")) and not self.lex.ends_phrase(t.text)
+                        for t in rest):
+                    return Mention(start=rest[0].start, end=rest[-1].end,
+                                   kind=MentionKind.UNNAMED, role=(rest[0].start, rest[-1].end))
+                return None
+        return None
 
     def _after_kana(self, tokens: list[Token], start: int) -> Mention | None:
         """وكان X قال: the subject sits between كان and the verb."""
@@ -551,9 +587,11 @@ def _preposition_from_subject(
         text = inside[k].text
         if len(text) > 3 and text[0] in form.preps and text not in lexicon.role_links:
             if k == 0:
-                # An unlisted word read as a bare name is the complement itself: وكانت
-                # موسكو طالبت بضمانات. The subject, if any, stands before the verb.
-                if not subject.bare:
+                # An unlisted word read as a name is the complement itself: وكانت موسكو
+                # طالبت بضمانات، إن المحتجين طالبوا بإقالة المحافظ. The subject, if any,
+                # stands before the verb.
+                if not subject.bare and (subject.kind is not MentionKind.PERSON or any(
+                        v in lexicon.given_words for v in token_variants(text))):
                     break
                 return None, Complement(frame="on", start=inside[0].start)
             return _cut(subject, inside, k), Complement(frame="on", start=inside[k].start)
@@ -714,27 +752,64 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     complement, subject = found  # a VSO subject may have given its last word back as object
     if _not_announced(match, lexicon, complement):
         return None
-    pronoun = False
-    if subject is None and form.kind == "verb":
-        subject, pronoun = reader.subject_before(start)
-    if complement.frame == "np" and after_subject is not None and (
-        after_subject.bare or _object_marked(document, after_subject, form)
-    ):
-        # An unlisted word before a noun-phrase object is the object itself (تعتبر القمة
-        # ... مهمة), and so is a phrase followed by the verb's object marker (وتتهم كييف
-        # بتعزيز ...): the subject is written before the verb or not at all.
-        complement = Complement(frame="np", start=after_subject.start)
-        subject, pronoun = reader.subject_before(start)
-    if subject is None and not pronoun and (
-        complement.frame == "np" or after_subject is not None
-    ) and not (match.clitic or reader.opens_clause(start)):
-        # A noun-phrase cue with no subject must open a clause (معلومات تؤكد وجود), and so
-        # must one whose word after the verb was its complement (الحرب التي تهدد بحدوث).
+    complement, subject, pronoun = _subject_and_object(
+        reader, match, complement, subject, after_subject)
+    if subject is None and not pronoun and _unanchored(
+            reader, match, complement, given_back=after_subject is not None):
+        return None
+    embedded = _nesting(reader, subject, start, complement)
+    if embedded is None:
         return None
     return CueHit(start=start, end=end, form=form, negated=_negated(match, lexicon),
                   inside_quote=inside, clitic=match.clitic, subject=subject, pronoun=pronoun,
                   complement=complement, channel=channel, via=via,
-                  passive=_passive(document, match))
+                  passive=_passive(document, match), embedded=embedded)
+
+
+def _subject_and_object(
+    reader: _CueReader, match: _Match, complement: Complement, subject: Mention | None,
+    after_subject: Mention | None,
+) -> tuple[Complement, Mention | None, bool]:
+    """The complement, the subject and whether it is a pronoun, looking before the verb.
+
+    With no subject after the verb, the subject is written before it (SVO). An unlisted word
+    before a noun-phrase object is the object itself (تعتبر القمة ... مهمة), and so is a
+    phrase followed by the verb's object marker (وتتهم كييف بتعزيز ...): the subject is
+    written before the verb or not at all.
+    """
+    pronoun = False
+    if subject is None and match.form.kind == "verb":
+        subject, pronoun = reader.subject_before(match.start)
+    if complement.frame == "np" and after_subject is not None and (
+        after_subject.bare or _object_marked(reader.doc, after_subject, match.form)
+    ):
+        complement = Complement(frame="np", start=after_subject.start)
+        subject, pronoun = reader.subject_before(match.start)
+    return complement, subject, pronoun
+
+
+def _unanchored(reader: _CueReader, match: _Match, complement: Complement, *,
+                given_back: bool) -> bool:
+    """A cue with no subject anywhere that must open a clause, and does not.
+
+    A noun-phrase cue (معلومات تؤكد وجود), and one whose word after the verb was its
+    complement (``given_back``: الحرب التي تهدد بحدوث), inside a clause describe.
+    """
+    return (complement.frame == "np" or given_back) and not (
+        match.clitic or reader.opens_clause(match.start))
+
+
+def _nesting(reader: _CueReader, subject: Mention | None, start: int,
+             complement: Complement) -> bool | None:
+    """Whether the cue at ``start`` reports inside a reported clause (قال إن X يرى أن).
+
+    None when it does with a noun-phrase object: قال إن الحكومة رفضت العرض tells a deed
+    inside the report, not a second report.
+    """
+    if subject is None or subject.start > start or not reader.follows_complementizer(
+            subject.start):
+        return False
+    return None if complement.frame == "np" else True
 
 
 def _relay(reader: _CueReader, form: CueForm, tokens: list[Token],
@@ -856,7 +931,30 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     if questions:
         starts = [start for start, _ in questions]
         hits = [hit for hit in hits if not _asked(hit, questions, starts)]
-    return _without_spoken_verbs(document, hits)
+    return _own_voice_dropped(document, _without_spoken_verbs(document, hits))
+
+
+def _own_voice_dropped(document: Document, hits: list[CueHit]) -> list[CueHit]:
+    """Drop a nested cue whose subject is the body its reporter speaks for.
+
+    قال المتحدث باسم الأمم المتحدة إن الأمم المتحدة تعتبر ...: the spokesman's clause is one
+    report, not two. The reporter is the latest cue with a subject before it.
+    """
+    kept: list[CueHit] = []
+    outer: CueHit | None = None
+    for hit in hits:
+        subject = hit.subject
+        if hit.embedded and subject is not None and outer is not None and (
+                outer.subject is not None and outer.start < subject.start):
+            inner = {core(w) for w in document.text[subject.start : subject.end].split()}
+            speaker = {core(w) for w in
+                       document.text[outer.subject.start : outer.subject.end].split()}
+            if inner <= speaker:
+                continue
+        kept.append(hit)
+        if subject is not None and not hit.embedded:
+            outer = hit
+    return kept
 
 
 def _without_spoken_verbs(document: Document, hits: list[CueHit]) -> list[CueHit]:

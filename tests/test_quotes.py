@@ -83,10 +83,14 @@ def test_apostrophe_inside_a_word_is_not_a_mark(text: str, expected: list[str]) 
         ('وقالت سلمى:" لن نغادر المدينة".', ["لن نغادر المدينة"]),
         ("وتابع المدرب:” سنواصل العمل مهما كانت الظروف.", ["سنواصل العمل مهما كانت الظروف."]),
         ("وأضاف نادر : ‘ الطريق طويل ’ .", ["الطريق طويل"]),
+        ('وأضاف " سنبقى على العهد مهما طال الزمن', ["سنبقى على العهد مهما طال الزمن"]),
     ],
 )
 def test_opening_mark_glued_before_a_space(text: str, expected: list[str]) -> None:
-    """A mark glued to a colon, cue or complementizer with a space after it opens."""
+    """A mark glued to a colon, cue or complementizer with a space after it opens.
+
+    So does a mark spaced on both sides after a cue, when it is the paragraph's last mark.
+    """
     assert contents(text) == expected
 
 

@@ -12,8 +12,9 @@ further (see `_Reader.classify`):
   open (وأوضح أن" الحكومة ..., وقال:" نحن ...); after a colon, a cue or a complementizer it is
   sure to open, after any other word it is only a *weak* opener;
 * a mark with spaces on both sides opens after a colon (sure) or a cue or a complementizer
-  (weak), and closes an open quote when punctuation or the paragraph's end follows it
-  (... الغربية " .), or when the quote's own opening mark was glued to its words;
+  (weak, unless it is its family's last mark in the paragraph: وقال " نطمئن أهلنا ...), and
+  closes an open quote when punctuation or the paragraph's end follows it (... الغربية " .),
+  or when the quote's own opening mark was glued to its words;
 * a doubled mark counts once (”” or ""), and two single marks side by side ('' ‘‘ ’’) are one
   double mark, so " … '' pairs;
 * reversed guillemets (» … «) pair when a » stands before a word with nothing open.
@@ -131,6 +132,8 @@ class _Pairing:
     """The marks still open at the paragraph's end, outermost first."""
     inner_close: _Mark | None = None
     """The last mark that closed an inner quote while the outermost stayed open."""
+    last_mark: dict[str, int] = attrs.Factory(dict)
+    """Family -> offset of its last mark in the paragraph."""
     first_stray: dict[str, _Mark] = attrs.Factory(dict)
     """Family -> its first closing-shaped mark met with nothing of the family open."""
     first_open: dict[str, int] = attrs.Factory(dict)
@@ -210,7 +213,8 @@ def _pair_paragraph(
     pairing = reader.pair(repair=False, ignored=frozenset())
     if not pairing.stack:
         return pairing
-    weak = frozenset(o.mark.pos for o in pairing.stack if o.strength == _WEAK)
+    weak = frozenset(o.mark.pos for o in pairing.stack if o.strength == _WEAK and not (
+        o.spaced and o.mark.pos == pairing.last_mark[o.mark.family]))
     pairing = reader.pair(repair=True, ignored=weak)
     reader.close_open(pairing)
     return pairing
@@ -343,6 +347,7 @@ class _Reader:
         stack = result.stack
         depths: dict[str, list[int]] = {}  # family -> stack depths of its open marks
         for mark in self.marks():
+            result.last_mark[mark.family] = mark.pos
             of_family = depths.get(mark.family)
             depth = of_family[-1] if of_family else None  # innermost open of the family
             if mark.pos in ignored:
@@ -430,7 +435,8 @@ class _Reader:
                 self._emit(pairing, outer.mark, inner)
                 pairing.stack.clear()
                 return
-        if outer.strength == _SURE:
+        if outer.strength == _SURE or (
+                outer.spaced and outer.mark.pos == pairing.last_mark[outer.mark.family]):
             self._emit_open(pairing, outer.mark, self.end)
             pairing.left_open = outer
         pairing.stack.clear()

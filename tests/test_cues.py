@@ -437,3 +437,23 @@ def test_as_expected_is_no_embedded_subject() -> None:
     """مؤكدا أن المواجهة جاءت كما توقع: a verb between أن and the cue is no subject."""
     text = "وأعرب المدرب عن رضاه، مؤكدا أن المواجهة جاءت كما توقع تماما من حيث القوة."
     assert all(row[1] != "المواجهة جاءت" for row in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("وأكد الوزير نزاهة الانتخابات، نافيا بذلك قول المعارضة إن الانتخابات زورت.",
+         ("الانتخابات زورت", "المعارضة")),
+        ("ورفضت الحكومة ادعاء نقابة الأطباء بأن الأجور لم تصرف.",
+         ("الأجور لم تصرف", "نقابة الأطباء")),
+        ("وسخر الكاتب من مزاعم الشركة أن منتجاتها آمنة تماما.", ("منتجاتها آمنة تماما", "الشركة")),
+    ],
+)
+def test_a_verbal_noun_of_speech_with_its_speaker(text: str, inner: tuple[str, str]) -> None:
+    """قول/ادعاء/مزاعم X إن/بأن/أن ...: X's claim, cued by the verbal noun."""
+    assert inner in [row[:2] for row in _claims(text)]
+
+
+def test_a_verbal_noun_without_a_clause_is_no_cue() -> None:
+    """قول مأثور، تصريحات الوزير: a verbal noun with no complementizer right after its owner."""
+    assert _claims("وتداول الناس تصريحات الوزير على نطاق واسع.") == []

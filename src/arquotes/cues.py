@@ -120,7 +120,8 @@ class _CueReader:
     """Reads subject, complement and channel of each cue (see module docstring)."""
 
     def __init__(self, document: Document, lexicon: Lexicon, quotes: QuoteIndex,
-                 cue_starts: frozenset[int], persons: Mapping[int, Mention]) -> None:
+                 cue_starts: frozenset[int], persons: Mapping[int, Mention], *,
+                 nouns: frozenset[int] = frozenset()) -> None:
         """Read cues of ``document``; ``cue_starts`` are cues that end a complement search.
 
         ``persons`` are the person mentions the article-wide scan read, by start: a subject
@@ -131,12 +132,14 @@ class _CueReader:
         self.quotes = quotes
         self.cue_starts = cue_starts
         self.persons = persons
+        self.nouns = nouns
+        """Starts of verbal nouns of speech: an object may begin with one (رفض ادعاء X أن)."""
 
     def is_cue(self, token: Token) -> bool:
         return token.start in self.cue_starts
 
     def subject_after(self, form: CueForm, tokens: list[Token]) -> Mention | None:
-        if form.kind != "verb" or not tokens:
+        if form.kind not in ("verb", "noun") or not tokens:
             return None
         first = tokens[0]
         if first.is_word and self.is_cue(first):
@@ -486,7 +489,7 @@ class _CueReader:
                 if index is not None and index not in self.quotes.names:
                     return Complement(frame="np", start=token.start, quote=index)
                 return None
-            if self.is_cue(token):
+            if self.is_cue(token) and token.start not in self.nouns:
                 return None
             return Complement(frame="np", start=token.start)
         return None
@@ -757,7 +760,7 @@ def _read_verb(reader: _CueReader, match: _Match) -> CueHit | None:
     if subject is None and not pronoun and _unanchored(
             reader, match, complement, given_back=after_subject is not None):
         return None
-    embedded = _nesting(reader, subject, start, complement)
+    embedded = _nesting(reader, subject, match, complement)
     if embedded is None:
         return None
     return CueHit(start=start, end=end, form=form, negated=_negated(match, lexicon),
@@ -799,14 +802,17 @@ def _unanchored(reader: _CueReader, match: _Match, complement: Complement, *,
         match.clitic or reader.opens_clause(match.start))
 
 
-def _nesting(reader: _CueReader, subject: Mention | None, start: int,
+def _nesting(reader: _CueReader, subject: Mention | None, match: _Match,
              complement: Complement) -> bool | None:
-    """Whether the cue at ``start`` reports inside a reported clause (قال إن X يرى أن).
+    """Whether the cue reports inside a reported clause (قال إن X يرى أن), None to drop it.
 
     None when it does with a noun-phrase object: قال إن الحكومة رفضت العرض tells a deed
-    inside the report, not a second report.
+    inside the report, not a second report. A verbal noun of speech (قول المعارضة إن) is
+    always nested, and needs its speaker written after it.
     """
-    if subject is None or subject.start > start or not reader.follows_complementizer(
+    if match.form.kind == "noun":
+        return True if subject is not None else None
+    if subject is None or subject.start > match.start or not reader.follows_complementizer(
             subject.start):
         return False
     return None if complement.frame == "np" else True
@@ -836,7 +842,7 @@ def _another_word_here(document: Document, match: _Match, lexicon: Lexicon) -> b
     """
     previous = match.previous
     text = "" if previous is None else previous.text
-    if text in lexicon.prepositions or text in lexicon.nominalizers:
+    if match.form.kind != "noun" and (text in lexicon.prepositions or text in lexicon.nominalizers):
         return True
     return not match.clitic and previous is not None and previous.is_word and (
         document.text[match.start : match.end] in lexicon.stops and "on" in match.form.frames)
@@ -916,7 +922,8 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     stopping = frozenset(m.start for m in matches
                          if m.form.kind != "source" and m.start not in source_verbs
                          and not _used_as_another_word(document, m, lexicon))
-    reader = _CueReader(document, lexicon, quotes, stopping, {m.start: m for m in persons})
+    reader = _CueReader(document, lexicon, quotes, stopping, {m.start: m for m in persons},
+                        nouns=frozenset(m.start for m in matches if m.form.kind == "noun"))
     hits: list[CueHit] = []
     for match in matches:
         if match.form.kind == "source":

@@ -195,7 +195,8 @@ class CueForm:
     lemma: str
     category: CueCategory
     kind: str
-    """"verb" (finite), "participle" or "source"."""
+    """"verb" (finite), "participle", "noun" (a verbal noun of speech: قول X إن) or
+    "source"."""
     frames: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
     feminine: bool = False
@@ -431,6 +432,8 @@ def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
         kind = "participle" if folded[0] == "م" or folded.endswith(("يا", "يه")) else "verb"
         found.append((folded, folded.endswith(("ت", "ه")), folded.endswith(("وا", "ون")), kind))
     immediate = bool(entry.get("immediate", False))
+    if entry.get("noun", False):
+        found = [(f, fem, pl, "noun") for f, fem, pl, _ in found]
     takes_object = bool(entry.get("object", False))
     object_marker = fold_word(str(entry.get("object_marker", "")))
     relay = fold_word(str(entry.get("relay", "")))

@@ -32,6 +32,8 @@ from arquotes.quotes import QuoteCandidate
 __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 
 _WINDOW = 45
+_NESTED_PER_SENTENCE = 4
+"""Nested reports one sentence may hold (قال إن X يرى أن ...، وإن Y يعتقد أن ...)."""
 _EMBEDDED_WORDS = 6
 """Words a subject may span between a complementizer and a cue (إن وزارة الصحة أعلنت)."""
 _ADDRESSEE_WORDS = 3
@@ -938,19 +940,27 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
     if questions:
         starts = [start for start, _ in questions]
         hits = [hit for hit in hits if not _asked(hit, questions, starts)]
-    return _own_voice_dropped(document, _without_spoken_verbs(document, hits))
+    return _nested_kept(document, _without_spoken_verbs(document, hits))
 
 
-def _own_voice_dropped(document: Document, hits: list[CueHit]) -> list[CueHit]:
-    """Drop a nested cue whose subject is the body its reporter speaks for.
+def _nested_kept(document: Document, hits: list[CueHit]) -> list[CueHit]:
+    """Drop nested cues that speak with the reporter's voice or past the few a sentence holds.
 
     قال المتحدث باسم الأمم المتحدة إن الأمم المتحدة تعتبر ...: the spokesman's clause is one
-    report, not two. The reporter is the latest cue with a subject before it.
+    report, not two. The reporter is the latest cue with a subject before it. A run of
+    nested reports with no sentence end is no news prose: past `_NESTED_PER_SENTENCE` of them
+    in one sentence the rest are dropped, so their claims stay few.
     """
     kept: list[CueHit] = []
     outer: CueHit | None = None
+    sentence, nested = -1, 0
     for hit in hits:
         subject = hit.subject
+        if hit.embedded:
+            start = document.sentence_start(hit.start)
+            sentence, nested = start, (nested + 1 if start == sentence else 1)
+            if nested > _NESTED_PER_SENTENCE:
+                continue
         if hit.embedded and subject is not None and outer is not None and (
                 outer.subject is not None and outer.start < subject.start):
             inner = {core(w) for w in document.text[subject.start : subject.end].split()}

@@ -245,3 +245,29 @@ def test_read_mention_unlisted_names_by_shape(
 ) -> None:
     """Names the lists lack, found by where they stand and how they are written."""
     assert mention_of(phrase) == (kind, name, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Unlisted words after a verb, up to a comma and a role, are one foreign name.
+        ("قال يوهانس كلاوسنر، المفوض الأوروبي للطاقة، إن الإمدادات مستقرة.",
+         "يوهانس كلاوسنر"),
+        # A foreign name in -ا is no adverb; one shaped like a participle is.
+        ("وقالت المديرة التنفيذية للوكالة أنالينا فيدوروفا إن المساعدات ستصل.",
+         "أنالينا فيدوروفا"),
+        ("وقالت الممثلة الخاصة سفيتلانا ماركوفا إن الحوار مستمر.", "سفيتلانا ماركوفا"),
+        ("وأضاف المدرب خالد مازحا إن الفريق جاهز.", "خالد"),
+        ("وقال المدرب خالد أيضا إن الفريق جاهز.", "خالد"),
+    ],
+)
+def test_open_ended_foreign_names(text: str, speaker: str) -> None:
+    """Foreign names the data lacks run to the clause; adverbs after a name do not join it."""
+    assert speakers_in_order(text) == [speaker]
+
+
+def test_an_auxiliary_after_the_verb_is_no_name() -> None:
+    """وقالت وقد غلبتها الدموع: the pro-drop speaker, not وقد."""
+    text = ("قالت اللاعبة سارة المهيري إن المباراة صعبة.\n"
+            "وقالت وقد غلبتها الدموع: «لن أنسى هذا اليوم».")
+    assert speakers_in_order(text) == ["سارة المهيري", "سارة المهيري"]

@@ -28,6 +28,7 @@ from arquotes.document import Document, Token
 from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, ends_in_pronoun, token_variants
 from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
+from arquotes.patterns import PARTICIPLE_SHAPE
 
 __all__ = [
     "Mention", "MentionKind", "core", "find_mentions", "read_mention", "skeleton", "without_lam",
@@ -219,13 +220,43 @@ class _Reader:
             if text in self.lex.complementizers or text in _CLAUSE_OPENERS or (
                     k > i + 1 and self.is_role(token) and not _definite(text)):
                 last = self.toks[k - 1].text if k > i else ""
-                return k if last and not last.endswith(_ADVERB_ENDINGS) else None
+                return k if last and not self._adverb_last(last, k - i) else None
             if (self.hard_stop(token) or self.soft_stop(token) or self.is_role(token)
                     or (k == i and text.startswith("ال")) or self.lex.body_heads.phrase_at(
                         self.texts, k)):
                 return None
+            if len(text) <= 2 or not text.isalpha() or text.endswith(("ها", "هم")) or (
+                    text in self.lex.auxiliaries):
+                return None  # الـ19 عاما، وقد غلبتها الدموع: no name has such words
             k += 1
         return None
+
+    def _clause_after(self, j: int) -> bool:
+        """The reported clause opens right after token ``j`` (إن، أن، a colon or a comma)."""
+        if j + 1 >= len(self.toks):
+            return False
+        text = self.toks[j + 1].text
+        return text in self.lex.complementizers or text in _CLAUSE_OPENERS
+
+    def adverb(self, text: str) -> bool:
+        """An adverb or circumstantial word (مازحا، مجددا، أيضا), not a name in -ا.
+
+        Listed adverbs and words shaped like an accusative participle that no names data
+        knows; a foreign name in -ا (فيدوروفا، جورجيفا) has neither shape.
+        """
+        return text in self.lex.adverbs or (
+            bool(PARTICIPLE_SHAPE.match(text)) and not _name_unit(text))
+
+    def _adverb_last(self, last: str, words: int) -> bool:
+        """The last word of an unlisted name is an adverb or carries a pronoun instead.
+
+        وقتها، مجددا، مضيفا are never a name's end. A lone word in -ا is likelier an adverb
+        (الوزير مجددا); after another unlisted word it may be a foreign name (كريستالينا
+        غورغييفا) unless shaped like a participle or listed as an adverb.
+        """
+        if last.endswith(("ها", "هم")) or self.adverb(last):
+            return True
+        return last.endswith("ا") and words == 1
 
     def read_name(self, i: int) -> int:
         """End index of a person name starting with a given name at ``i``."""
@@ -237,7 +268,7 @@ class _Reader:
             if self.hard_stop(token) or self.soft_stop(token) or (
                     self.is_role(token) and not self._title_in_name(j)):
                 break
-            if _adverb(token.text):
+            if self.adverb(token.text) or (_accusative(token.text) and not self._clause_after(j)):
                 break  # وأضاف صلاح مازحا: an adverb in -ا ends the name
             if token.text in self.lex.particles and j + 1 < len(self.toks):
                 nxt = self.toks[j + 1]
@@ -672,16 +703,41 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
             and reader.name_to_clause(0, 2) != 1):
         return None  # unless it stands alone before the clause: واعتبرت حماس أن ...
     if not known and not _name_unit(first.text) and (
-            first.text.startswith(("بال", "لل")) or first.text in reader.lex.relatives or (
+            first.text.startswith(("بال", "لل")) or first.text in reader.lex.relatives
+            or first.text in reader.lex.auxiliaries or (
                 first.text.startswith("ال") and not reader.family_name(first)
                 and _trailing_role(reader, 1) is None and not reader.clause_at(1))):
-        # دعا الشعب الكردي، تمنى النجاح له، ووصفت ما ...، بالهام: no name starts so; a
+        # دعا الشعب الكردي، تمنى النجاح له، ووصفت ما ...، بالهام، وقالت وقد: no name starts so; a
         # family name with the article is one with a role after it (صرح المنجم رئيس
         # النادي) or alone before the clause (قال المنجم إن).
         return None
-    end = reader.read_name(0) if known else 1
+    end = reader.read_name(0) if known else _unlisted_name_end(reader)
     mention = _with_trailing_role(reader, end)
     return mention if mention.role or known else attrs.evolve(mention, bare=True)
+
+
+def _accusative(text: str) -> bool:
+    """An indefinite word in -ا that no names data knows.
+
+    An adverb or an object (اجتماعا), or a foreign name in -ا (فيدوروفا) when the clause
+    follows at once.
+    """
+    return len(text) > 3 and text.endswith("ا") and not text.startswith("ال") and (
+        not _name_unit(text))
+
+
+def _unlisted_name_end(reader: _Reader) -> int:
+    """End of an unlisted name after a verb: فيليبو جراندي، المفوض ... is one foreign name.
+
+    Unlisted words run on up to the clause (`name_to_clause`) unless one ends like an Arabic
+    noun or adjective in the plural or feminine (-ات، -ة, and -ون، -ين past four letters, so
+    that ليون stays a name): عن اجتماعات مطولة أن is a phrase, not a name.
+    """
+    end = reader.name_to_clause(0, 4) or 1
+    if end > 1 and any(t.text.endswith(("ات", "ه")) or (
+            len(t.text) > 4 and t.text.endswith(("ون", "ين"))) for t in reader.toks[:end]):
+        return 1
+    return end
 
 
 def _nisba(text: str) -> bool:
@@ -694,10 +750,6 @@ def _joined_compound(text: str) -> bool:
     return len(text) > 5 and text.startswith("عبد") and f"عبد {text[3:]}" in given_names()
 
 
-def _adverb(text: str) -> bool:
-    """An indefinite accusative (مازحا، ضاحكا، مجددا) that no name data knows."""
-    return len(text) > 3 and text.endswith("ا") and not text.startswith("ال") and (
-        not _name_unit(text))
 
 
 def _name_unit(text: str) -> bool:

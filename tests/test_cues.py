@@ -457,3 +457,21 @@ def test_a_verbal_noun_of_speech_with_its_speaker(text: str, inner: tuple[str, s
 def test_a_verbal_noun_without_a_clause_is_no_cue() -> None:
     """قول مأثور، تصريحات الوزير: a verbal noun with no complementizer right after its owner."""
     assert _claims("وتداول الناس تصريحات الوزير على نطاق واسع.") == []
+
+
+def test_relative_clause_cue_with_a_resumptive_pronoun() -> None:
+    """الخطة التي قال إنها ...: the one who said it is the sentence's subject."""
+    text = "وتحدث الوزير سامي يوسف عن الخطة الجديدة والتي قال إنها ستنفذ العام المقبل."
+    assert ("ستنفذ العام المقبل", "سامي يوسف") in [row[:2] for row in _claims(text)]
+
+
+def test_relative_clause_cue_whose_antecedent_speaks() -> None:
+    """الدراسة الحديثة، التي أكدت أن ...: the antecedent is who says it."""
+    text = "ونشرت الجامعة نتائج الدراسة الحديثة، التي أكدت أن التلوث يضر بالأطفال."
+    assert ("التلوث يضر بالأطفال", "الدراسة الحديثة") in [row[:2] for row in _claims(text)]
+
+
+def test_a_relative_time_clause_has_its_subject_after_fihi() -> None:
+    """في الوقت الذي قال فيه X إن ...: الوقت is not who spoke."""
+    text = "يأتي ذلك في الوقت الذي قال فيه الوزير سامي يوسف، إن الخطة جاهزة."
+    assert all(row[1] != "الوقت" for row in _claims(text))

@@ -32,6 +32,8 @@ from arquotes.quotes import QuoteCandidate
 __all__ = ["Complement", "CueHit", "QuoteIndex", "find_cues"]
 
 _WINDOW = 45
+_BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
+"""Complementizers with no pronoun fused to them (folded)."""
 _NESTED_PER_SENTENCE = 4
 """Nested reports one sentence may hold (قال إن X يرى أن ...، وإن Y يعتقد أن ...)."""
 _EMBEDDED_WORDS = 6
@@ -188,6 +190,40 @@ class _CueReader:
             return None, True
         return self._after_kana(tokens, start) or self.after_complementizer(
             tokens) or self._sentence_opener(tokens, start), False
+
+    def antecedent(self, match: _Match, complement: Complement) -> Mention | None:
+        """الدراسة الحديثة، التي أكدت أن ...: the noun phrase a relative cue stands after.
+
+        Only with a bare complementizer, after the cue or a time word: in الخطة التي قال إنها
+        the pronoun of إنها is the antecedent, and someone else said it. The phrase is its
+        last definite words, up to three, before the relative pronoun and an optional comma.
+        """
+        previous = match.previous
+        if previous is None or not any(
+                v in self.lex.relative_pronouns for v in token_variants(previous.text)):
+            return None
+        word = self.doc.tokens_before(max(0, complement.start - 8), complement.start, 1)
+        if not word or word[0].text not in _BARE_COMPLEMENTIZERS:
+            return None
+        between = self.doc.tokens(match.end, word[0].start, _ADDRESSEE_WORDS + 1)
+        if len(between) > _ADDRESSEE_WORDS or any(t.text not in self.lex.stops for t in between):
+            return None  # الوقت الذي قال فيه X إن: the subject is after فيه, not الوقت
+        before = self.doc.tokens_before(self.doc.sentence_start(previous.start),
+                                        previous.start, _ADDRESSEE_WORDS + 1)
+        if before and before[-1].text in _COMMAS:
+            before.pop()
+        k = len(before)
+        while k > 0 and len(before) - k < _ADDRESSEE_WORDS and before[k - 1].text.startswith(
+                ("ال", "وال")):
+            k -= 1
+        phrase = before[k:]
+        if not phrase:
+            return None
+        found = read_mention(self.doc, phrase, self.lex, bare_names=False)
+        if found is not None and found.end == phrase[-1].end:
+            return found
+        return Mention(start=phrase[0].start, end=phrase[-1].end, kind=MentionKind.UNNAMED,
+                       role=(phrase[0].start, phrase[-1].end), feminine=match.form.feminine)
 
     def follows_complementizer(self, pos: int) -> bool:
         """The word before ``pos`` in its sentence is a complementizer (قال إن |الحكومة)."""
@@ -785,6 +821,8 @@ def _subject_and_object(
     pronoun = False
     if subject is None and match.form.kind == "verb":
         subject, pronoun = reader.subject_before(match.start)
+    if subject is None and not pronoun and complement.frame == "that":
+        subject = reader.antecedent(match, complement)
     if complement.frame == "np" and after_subject is not None and (
         after_subject.bare or _object_marked(reader.doc, after_subject, match.form)
     ):

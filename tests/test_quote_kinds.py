@@ -124,6 +124,8 @@ def test_marks_around_no_word_are_not_quotes() -> None:
         "والتقى الوفد “منى الراشد”، مديرة الصندوق، في مقرها.",
         'وأعلنت شركة الطيران أن "سما إير" الأردنية ستبدأ رحلاتها.',
         "وقال المتحدث إن «بترو غاز» الجزائرية رفعت إنتاجها.",
+        # A listed introducer keeps a title whatever its shape.
+        'وقال المخرج إن فيلم "رحلة صيفية" سيعرض قريبا.',
         # A relaying verb with its object pronoun.
         'وقال الحزب في بيان تابعته "صوت الناس" إنه سيقاطع الانتخابات.',
     ],
@@ -154,6 +156,9 @@ def test_names_by_shape(text: str) -> None:
         'وقال المتحدث إن الحكومة ستتحرك بعد "الاعتداء الغاشم" على المدينة.',
         # After a noun and its adjective, a verb-shaped span is the predicate.
         'وقال المتحدث إن الحكومة المركزية "تتجاهل المطالب" منذ سنوات.',
+        # After a mere preposition, an indefinite noun and its nisba adjective describe.
+        "وقال المدير إن العطل نتج عن “خلل فني” في المولد.",
+        'وأكدت الشركة أن التأخير جاء بناء على "تقدير أمني" مسبق.',
         # A definite scare quote followed by its adjective stays a fragment.
         'وقال الوزير إن "الضربات" الأمريكية لم تحقق أهدافها.',
         # After a verb, a definite or verb-shaped fragment is its object.

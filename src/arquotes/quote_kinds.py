@@ -105,6 +105,19 @@ def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexico
     return bool(before) and _named_by_word_before(document, quote, before, words, lexicon)
 
 
+def _indefinite_description(words: list[Token]) -> bool:
+    """An indefinite noun and its indefinite nisba adjective: عامل خارجي، تهديد روسي محتمل.
+
+    Such a phrase describes something; a name is definite (القناة الأولى) or foreign
+    (سكاي نيوز), and its second word is no Arabic nisba without the article.
+    """
+    if len(words) < 2 or _definite_word(words[0].text):
+        return False
+    second = words[1].text
+    return len(second) > 2 and second.endswith(("ي", "يه")) and not _definite_word(second) and (
+        not _name_unit(second))
+
+
 def _phrase_goes_on(document: Document, quote: QuoteCandidate, words: list[Token],
                     after: Token, lexicon: Lexicon) -> bool:
     """After the closing mark the name's phrase goes on, so the span is a name.
@@ -129,7 +142,8 @@ def _named_by_word_before(document: Document, quote: QuoteCandidate, before: lis
     """The word or two before the span make it a name (see `_named_by_context`)."""
     last = before[-1].text
     if _names_what_follows(document, before[-1], lexicon):
-        return True
+        # نتج عن "عامل خارجي": after a mere preposition, a noun and its adjective describe
+        return not (last in lexicon.prepositions and _indefinite_description(words))
     if words[0].text.startswith("ال") and _indefinite_noun(document, before[-1], lexicon):
         return True  # فضائية "المستقبل"، ساحة «النخيل»: the genitive of a noun is a name
     if _verb_form(last, lexicon) and _quoted_subject(document, quote, words, lexicon):

@@ -475,3 +475,14 @@ def test_a_relative_time_clause_has_its_subject_after_fihi() -> None:
     """في الوقت الذي قال فيه X إن ...: الوقت is not who spoke."""
     text = "يأتي ذلك في الوقت الذي قال فيه الوزير سامي يوسف، إن الخطة جاهزة."
     assert all(row[1] != "الوقت" for row in _claims(text))
+
+
+def test_a_complementizer_after_a_conjunction_is_not_the_cues() -> None:
+    """لم يستبعد X ضلوع جهات خارجية رغم أن ...: أن belongs to رغم; the object is the content."""
+    _, rows = cues_of("ولم يستبعد الضابط ضلوع جهات خارجية رغم أن أحدا لم يتبن الهجوم.")
+    assert [(cue, frame) for cue, _, frame in rows] == [("يستبعد", "np")]
+
+
+def test_gives_cause_for_is_no_call() -> None:
+    """أمر يدعو للقلق ("worrying"): دعا with لـ is no demand."""
+    assert _claims("وهذه تصريحات تدعو للسخرية ولا يصدقها أحد.") == []

@@ -318,8 +318,13 @@ class _CueReader:
         return Complement(frame="quote", start=self.quotes.quotes[index].open, quote=index)
 
     def opens_clause(self, start: int) -> bool:
-        """The word at ``start`` begins its sentence or follows punctuation."""
-        before = self.doc.tokens_before(self.doc.sentence_start(start), start, 1)
+        """The word at ``start`` begins its sentence or follows punctuation.
+
+        A negation before it opens the clause in its place (ولم يستبعد، لا يتوقع).
+        """
+        before = self.doc.tokens_before(self.doc.sentence_start(start), start, 2)
+        if before and before[-1].text in self.lex.negations:
+            before.pop()
         return not before or not before[-1].is_word
 
     def _reaches(self, mention: Mention, tokens: list[Token], verb_start: int) -> bool:
@@ -377,8 +382,9 @@ class _CueReader:
                     return Complement(frame="colon", start=token.end)
             elif self.is_cue(token):
                 return None
-            elif "that" in form.frames and (found := self._complementizer(token)):
-                return found
+            elif "that" in form.frames and (found := self._complementizer(token)) and not (
+                    i > begin and tokens[i - 1].text in self.lex.governors):
+                return found  # not رغم أن، بعد أن: a complementizer governed by a conjunction
             i += 1
         return None
 

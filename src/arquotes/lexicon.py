@@ -284,6 +284,8 @@ class Lexicon:
     relay_sayings: frozenset[str]
     narrator_forms: frozenset[str]
     nominalizers: frozenset[str]
+    governors: frozenset[str]
+    """رغم، بعد، قبل: a complementizer right after them is theirs, not a cue's."""
     question_words: frozenset[str]
     """سئل، سؤال: the clause after them is a question put to the speaker, not his words."""
     marks: Mapping[str, Mapping[str, tuple[str, ...]]]
@@ -551,6 +553,7 @@ def default_lexicon() -> Lexicon:
         narrator_forms=folded(cues_data, "claim.narrator_forms", "cues.toml"),
         nominalizers=folded(cues_data, "claim.nominalizers", "cues.toml"),
         question_words=folded(cues_data, "claim.question_words", "cues.toml"),
+        governors=folded(cues_data, "complementizer.governors", "cues.toml"),
         marks=(marks := _marks(quotes)),
         mark_chars=frozenset(c for roles in marks.values() for chars in roles.values()
                              for c in chars),

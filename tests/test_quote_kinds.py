@@ -124,6 +124,9 @@ def test_marks_around_no_word_are_not_quotes() -> None:
         "والتقى الوفد “منى الراشد”، مديرة الصندوق، في مقرها.",
         'وأعلنت شركة الطيران أن "سما إير" الأردنية ستبدأ رحلاتها.',
         "وقال المتحدث إن «بترو غاز» الجزائرية رفعت إنتاجها.",
+        # A speaker phrase in marks names who spoke, not what was said.
+        'ونفت الوزارة ما نسبته الصحيفة إلى "مسؤول حكومي رفيع" بشأن الأسعار.',
+        "وذكرت الوكالة نقلا عن «مصادر مطلعة» أن الاجتماع تأجل.",
         # A listed introducer keeps a title whatever its shape.
         'وقال المخرج إن فيلم "رحلة صيفية" سيعرض قريبا.',
         # A relaying verb with its object pronoun.
@@ -182,6 +185,12 @@ def test_fragments_that_look_like_names_stay_quotes(text: str) -> None:
 def test_outlets_after_relay_verbs_and_plural_kinds(text: str) -> None:
     """After تلقته/نقلته the span is the outlet; after عمليات it names the operations."""
     assert arquotes.extract(text).quotes == ()
+
+
+def test_speech_that_opens_with_a_role_stays_a_quote() -> None:
+    """Only a span that is nothing but a speaker phrase is a name: «الوزير سيصل غدا» speaks."""
+    text = "وقال المتحدث: «الوزير سيصل غدا إلى العاصمة»."
+    assert [q.kind for q in arquotes.extract(text).quotes] == [QuoteKind.DIRECT]
 
 
 def test_construct_made_definite_by_its_last_word_stays_a_fragment() -> None:

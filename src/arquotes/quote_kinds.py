@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon, ends_in_pronoun, token_variants
+from arquotes.mentions import MentionKind, read_mention
 from arquotes.model import QuoteKind
 from arquotes.names_data import common_words, given_names, surnames
 from arquotes.normalize import strip_marks
@@ -78,7 +79,17 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
         return True  # a titled campaign or figure: "100 مليون صحة"
     if len(words) <= 4 and lexicon.name_heads.phrase_at([t.text for t in words], 0):
         return True
+    if _speaker_phrase(document, quote, lexicon):
+        return True  # ونسبته إلى "مصدر قيادي في الحركة": who spoke, not what was said
     return len(words) <= 4 and _named_by_context(document, quote, lexicon)
+
+
+def _speaker_phrase(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
+    """The whole span reads as an unnamed source or a role (مصدر مطلع، مسؤول أمريكي)."""
+    tokens = document.tokens(quote.start, quote.end, _MAX_NAME_WORDS + 2)
+    mention = read_mention(document, tokens, lexicon, bare_names=False)
+    return mention is not None and mention.kind in (MentionKind.UNNAMED, MentionKind.ROLE) and (
+        mention.end >= tokens[-1].end)
 
 
 def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:

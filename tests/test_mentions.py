@@ -271,3 +271,10 @@ def test_an_auxiliary_after_the_verb_is_no_name() -> None:
     text = ("قالت اللاعبة سارة المهيري إن المباراة صعبة.\n"
             "وقالت وقد غلبتها الدموع: «لن أنسى هذا اليوم».")
     assert speakers_in_order(text) == ["سارة المهيري", "سارة المهيري"]
+
+
+def test_qiyadi_is_a_role_before_a_name_and_a_source_without_one() -> None:
+    """القيادي الحوثي X: a role with its name; قيادي في الحركة alone: an unnamed source."""
+    assert speakers_in_order("وقال القيادي في الحركة سالم عودة: «لن نتراجع».") == ["سالم عودة"]
+    assert speakers_in_order("وقال قيادي في الحركة إن المفاوضات متوقفة.") == [
+        "قيادي في الحركة"]

@@ -542,6 +542,10 @@ def _role(reader: _Reader) -> Mention | None:
     feminine = _is_feminine_head(first.text)
     if name_at is None:
         name_end = reader.name_to_clause(end, end + 4)
+        if name_end is None and not _definite(first.text) and end < len(reader.toks) and (
+                reader.lex.unnamed_heads.phrase_at(reader.texts, 0)) and (
+                reader.toks[end].text in reader.lex.prepositions):
+            return None  # قيادي في الحركة with no name: an unnamed source and where it stands
         if name_end is None:
             return _mention(reader, MentionKind.ROLE, end, role=(0, end), feminine=feminine)
         name_at = end  # المتحدث باسم الجيش أفيخاي أدرعي إن: an unlisted name up to the clause

@@ -85,11 +85,17 @@ def is_name(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool
 
 
 def _speaker_phrase(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:
-    """The whole span reads as an unnamed source or a role (مصدر مطلع، مسؤول أمريكي)."""
+    """The span reads as an unnamed source or a role (مصدر مطلع، قيادي بارز في الحزب).
+
+    The phrase covers the span, or a preposition starts what is left (في الحزب): the
+    description of where the source stands.
+    """
     tokens = document.tokens(quote.start, quote.end, _MAX_NAME_WORDS + 2)
     mention = read_mention(document, tokens, lexicon, bare_names=False)
-    return mention is not None and mention.kind in (MentionKind.UNNAMED, MentionKind.ROLE) and (
-        mention.end >= tokens[-1].end)
+    if mention is None or mention.kind not in (MentionKind.UNNAMED, MentionKind.ROLE):
+        return False
+    rest = [t for t in tokens if t.start >= mention.end]
+    return not rest or rest[0].text in lexicon.prepositions
 
 
 def _named_by_context(document: Document, quote: QuoteCandidate, lexicon: Lexicon) -> bool:

@@ -246,3 +246,19 @@ def test_leading_source_with_a_comma_gives_the_rest_of_the_sentence(
 def test_cue_inside_a_claim_splits_it_only_when_it_opens_a_clause(text: str, first: str) -> None:
     """A cue splits a claim with a written subject, a past verb or a participle only."""
     assert claim_texts(text)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("وأكدت مصادر أمنية مسؤوليتها عن الهجوم لوكالة الأنباء الألمانية، لكن الجيش نفى ذلك.",
+         "مسؤوليتها عن الهجوم"),
+        ("وقال المتحدث إن المعابر ستفتح غدا للصحفيين في جنيف.", "المعابر ستفتح غدا"),
+        # An audience word followed by more of the clause is its object: the claim goes on.
+        ("وقال الوزير إن الدعم لوكالة الأونروا سيستمر حتى نهاية العام.",
+         "الدعم لوكالة الأونروا سيستمر حتى نهاية العام"),
+    ],
+)
+def test_audience_at_the_clause_end_closes_the_claim(text: str, content: str) -> None:
+    """لوكالة X، للصحفيين: whom the words were told is the narrator's, not the content."""
+    assert claim_texts(text)[0] == content

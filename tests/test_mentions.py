@@ -278,3 +278,9 @@ def test_qiyadi_is_a_role_before_a_name_and_a_source_without_one() -> None:
     assert speakers_in_order("وقال القيادي في الحركة سالم عودة: «لن نتراجع».") == ["سالم عودة"]
     assert speakers_in_order("وقال قيادي في الحركة إن المفاوضات متوقفة.") == [
         "قيادي في الحركة"]
+
+
+def test_a_noun_with_a_pronoun_ends_an_unnamed_description() -> None:
+    """وأكدت مصادر أمنية مسؤوليتها: the possessed noun is the object, not the source's."""
+    assert speakers_in_order("وأكدت مصادر أمنية مسؤوليتها عن الهجوم.") == ["مصادر أمنية"]
+    assert speakers_in_order("وقالت مصادر مقربة منه إن الاجتماع تأجل.") == ["مصادر مقربة منه"]

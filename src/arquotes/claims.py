@@ -86,15 +86,43 @@ def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: Q
         if opens and (hit.complement is not None or hit.form.kind == "source"):
             end = hit.start
             break
+    return trim(text, start, _narration_start(document, start, end, lexicon))[1]
+
+
+def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon) -> int:
+    """Where, inside ``[start, end)``, the narrator's words take over (``end`` if nowhere)."""
     words = 0
     for token in document.tokens(start, end, limit=400):
         if token.is_word:
+            if words >= 2 and _audience_closes(document, token, end, lexicon):
+                return token.start
             words += 1
         elif token.text in _COMMAS and words >= 2 and _narrator_takes_over(
                 document, token.end, end, lexicon):
-            end = token.start
-            break
-    return trim(text, start, end)[1]
+            return token.start
+    return end
+
+
+_AUDIENCE_WORDS = 4
+"""Words of a closing audience phrase, at most: لوكالة فرانس برس، للصحفيين في جنيف."""
+
+
+def _audience_closes(document: Document, token: Token, end: int, lexicon: Lexicon) -> bool:
+    """The narrator's note of whom the words were told closes the clause.
+
+    أكدت ... مسؤوليتها عن الهجمات لوكالة فرانس برس، لكن ...: an audience word (لوكالة،
+    للصحفيين) whose short phrase runs to a comma or the clause end. Followed by more of the
+    clause (إن الدعم لوكالة الأونروا سيستمر) it is an object, and the clause goes on.
+    """
+    if token.text == "ل" or token.text not in lexicon.audiences:
+        return False
+    after = document.tokens(token.end, end, _AUDIENCE_WORDS + 1)
+    for k, following in enumerate(after):
+        if not following.is_word:
+            return following.text in _COMMAS or following.text in ".!?؟"
+        if k == _AUDIENCE_WORDS:
+            return False
+    return True
 
 
 def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexicon) -> bool:

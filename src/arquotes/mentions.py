@@ -349,6 +349,8 @@ class _Reader:
             token = self.toks[j]
             if self.hard_stop(token) or self.given_at(j) or self.channel_at(j):
                 break
+            if _possessed(self, token) and not _pronoun_on_preposition(self, token):
+                break  # وأكدت مصادر أمنية مسؤوليتها: a noun with a pronoun is the object
             if (self.toks[j - 1].text.startswith("ال") and not _definite_or_attached(token.text)
                     and not _coordinated(self, token.text)
                     and token.text not in self.lex.prepositions and not self.soft_stop(token)):
@@ -358,9 +360,11 @@ class _Reader:
                     and not _nisba(token.text)
                     and (_nisba(previous) or not _definite_or_attached(previous))
                     and previous not in self.lex.prepositions
-                    and previous not in self.lex.soft_stops):
+                    and previous not in self.lex.soft_stops
+                    and self.toks[j - 2].text not in self.lex.prepositions):
                 # ووصفت مجلة فوربس (العربية) اللقاء: after a name or a nisba adjective, a
-                # definite noun that is no nisba starts the object of a verb that takes one.
+                # definite noun that is no nisba starts the object of a verb that takes one;
+                # right after a preposition (مصادر في قطاع الأمن) the noun is in construct.
                 break
             j += 1
         return j

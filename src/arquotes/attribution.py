@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from arquotes.claims import SourceUse, clause_end, read_source, trim
+from arquotes.claims import ClauseOpeners, SourceUse, clause_end, read_source, trim
 from arquotes.cues import Complement, CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.headlines import Headline
@@ -121,7 +121,6 @@ class _Attributor:
         self.hits = [h for h in hits if h.form.kind != "source"]
         self.sources = [h for h in hits if h.form.kind == "source"]
         self.all_hits = list(hits)
-        self.hit_starts = [h.start for h in self.all_hits]
         self.headlines = headlines
         self._headline_starts = [h.start for h in headlines]
         self.by_start = {h.start: h for h in hits}
@@ -137,6 +136,7 @@ class _Attributor:
         # Quotations that are the object of a verb inside a claim (أن النقابة حذرت "..."):
         # mixed quotes in that claim, whatever the verb would make of them alone.
         self._objects: set[int] = set()
+        self._openers: ClauseOpeners | None = None  # built on the first clause end asked
         self._sentences: dict[int, list[_Item]] | None = None  # built once claims are cut
         self._firsts: list[tuple[int, int, Entity]] | None = None
         self._speaking: set[int] = set()  # ids of entities named outside quotations
@@ -175,7 +175,7 @@ class _Attributor:
         plain = {u.hit.start for u in uses if u.preposition}
         if plain:  # a plain preposition ends no clause
             self.all_hits = [h for h in self.all_hits if h.start not in plain]
-            self.hit_starts = [h.start for h in self.all_hits]
+            self._openers = None
         for hit in self.hits:
             self._cue_claim(hit)
         self._drop_nested()
@@ -270,8 +270,9 @@ class _Attributor:
                                     mention=mention))
 
     def _clause_end(self, start: int) -> int:
-        return clause_end(self.doc, start, self.all_hits, self.quotes, self.lex,
-                          starts=self.hit_starts)
+        if self._openers is None:
+            self._openers = ClauseOpeners.of(self.doc, self.all_hits, self.quotes)
+        return clause_end(self.doc, start, self._openers, self.quotes, self.lex)
 
     def _relative_claim(self, hit: CueHit) -> None:
         """A verb whose object is the relative ما.

@@ -26,7 +26,7 @@ from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, read_mention, without_lam
 from arquotes.patterns import PARTICIPLE_SHAPE
 
-__all__ = ["SourceUse", "clause_end", "read_source", "trim"]
+__all__ = ["ClauseOpeners", "SourceUse", "clause_end", "read_source", "trim"]
 
 _TRAILING = frozenset(" \t،,:;؛-–—")
 _COMMAS = frozenset("،,")
@@ -60,33 +60,55 @@ def sentence_end_outside_quotes(document: Document, start: int, quotes: QuoteInd
         pos = max(mark + 1, quotes.closing(inside))
 
 
-def clause_end(document: Document, start: int, hits: Sequence[CueHit], quotes: QuoteIndex,
-               lexicon: Lexicon, *, starts: Sequence[int] | None = None) -> int:
-    """Where the reported clause that starts at ``start`` ends (see module docstring).
+@attrs.frozen
+class ClauseOpeners:
+    """The cues that may end a reported clause by opening a new one, found once an article.
 
-    ``starts`` are the hits' start offsets, ascending, when the caller has them: the scan
-    then begins at the first hit after ``start`` instead of the first hit of the article.
+    A participle, a source phrase, a past cue with و or a cue with its own subject opens a
+    clause wherever it stands; any other cue with a complement only after a comma, so its
+    comma's offset is kept. Hits inside quotation marks open nothing. Built once, the
+    openers make each `clause_end` a binary search, whatever the sentence holds.
     """
-    end = sentence_end_outside_quotes(document, start, quotes)
-    text = document.text
-    first = bisect.bisect_right(starts, start) if starts is not None else 0
-    for index in range(first, len(hits)):  # islice would step over the first hits one by one
-        hit = hits[index]
-        if hit.start <= start:
-            continue
-        if hit.start >= end:
-            break
-        if quotes.containing(hit.start) is not None:
-            continue
-        opens = hit.form.kind in ("participle", "source") or (hit.clitic and (
-            hit.subject is not None or hit.form.past))
-        if not opens:
-            before = document.tokens_before(start, hit.start, 1)
-            opens = bool(before) and before[-1].text in _COMMAS
-        if opens and (hit.complement is not None or hit.form.kind == "source"):
-            end = hit.start
-            break
-    return trim(text, start, _narration_start(document, start, end, lexicon))[1]
+
+    starts: list[int]
+    commas: list[int]
+    """Offset of the comma right before each opener that needs one; -1 for the others."""
+
+    @classmethod
+    def of(cls, document: Document, hits: Sequence[CueHit], quotes: QuoteIndex) -> ClauseOpeners:
+        """The openers among ``hits`` (in text order)."""
+        starts, commas = [], []
+        for hit in hits:
+            if quotes.containing(hit.start) is not None or not (
+                    hit.complement is not None or hit.form.kind == "source"):
+                continue
+            if hit.form.kind in ("participle", "source") or (hit.clitic and (
+                    hit.subject is not None or hit.form.past)):
+                starts.append(hit.start)
+                commas.append(-1)
+                continue
+            p_start, _ = document.paragraph_at(hit.start)
+            before = document.tokens_before(p_start, hit.start, 1)
+            if before and before[-1].text in _COMMAS:
+                starts.append(hit.start)
+                commas.append(before[-1].start)
+        return cls(starts, commas)
+
+    def first_after(self, start: int, end: int) -> int:
+        """The first opener in ``(start, end)``, or ``end``; its comma must lie in the clause."""
+        k = bisect.bisect_right(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.commas[k] < 0 or self.commas[k] >= start:
+                return self.starts[k]
+            k += 1  # only the opener right at the clause's start can have its comma before it
+        return end
+
+
+def clause_end(document: Document, start: int, openers: ClauseOpeners, quotes: QuoteIndex,
+               lexicon: Lexicon) -> int:
+    """Where the reported clause that starts at ``start`` ends (see module docstring)."""
+    end = openers.first_after(start, sentence_end_outside_quotes(document, start, quotes))
+    return trim(document.text, start, _narration_start(document, start, end, lexicon))[1]
 
 
 def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon) -> int:

@@ -247,3 +247,10 @@ def test_cue_inside_a_claim_splits_it_only_when_it_opens_a_clause(text: str, fir
 def test_audience_at_the_clause_end_closes_the_claim(text: str, content: str) -> None:
     """لوكالة X، للصحفيين: whom the words were told is the narrator's, not the content."""
     assert claim_texts(text)[0] == content
+
+
+def test_headline_run_into_a_dateline_ends_before_it() -> None:
+    """(...)بغداد – 3 – 5 (واع) —: the glued dateline ends the headline's claim."""
+    text = ("أعلنت الحكومة أن الحرائق في (البصرة)بغداد – 3 – 5 (واع) — قالت وزارة الدفاع "
+            "إن المعارك انتهت.")
+    assert claim_texts(text)[0] == "الحرائق في (البصرة)"

@@ -26,3 +26,16 @@ def test_tokens_before_returns_the_last_tokens() -> None:
     document = Document(fold("واحد اثنان ثلاثة اربعة"))
     assert [t.text for t in document.tokens_before(0, len(document.text), 2)] == [
         "ثلاثه", "اربعه"]
+
+
+def test_a_glued_dateline_starts_a_sentence() -> None:
+    """A headline run into the body's dateline ends where the place starts."""
+    text = "الجيش يعلن السيطرة على (المطار)بغداد – 3 – 5 (واع) — قالت الوزارة إن المعارك انتهت."
+    document = Document(fold(text))
+    place = document.text.index("بغداد")
+    assert document.sentence_end(0) == place
+    # Spaced, a dateline is no boundary by this rule, nor a parenthesis without an agency.
+    spaced = Document(fold("الجيش يعلن السيطرة على المطار. بغداد – 3 – 5 (واع) — قالت"))
+    assert spaced.sentence_end(0) == spaced.text.index(".")
+    plain = Document(fold("وقال إن (المطار)مغلق منذ أمس"))
+    assert plain.sentence_end(0) == len(plain.text)

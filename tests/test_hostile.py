@@ -126,6 +126,8 @@ HOSTILE: dict[str, tuple[Callable[[int], str], int]] = {
     # Claims in one long sentence: each clause end is a search among the cues that open one.
     "claims-without-openers": (_repeat("قال إن الأمر مهم "), FULL),
     "that-after-cues": (_repeat("قال أن "), FULL),
+    "glued-datelines": (_repeat("(كلام)بغداد – 3 – 5 (واع) — "), FULL),
+    "near-datelines": (_repeat(")بغداد – 3 – 5 (واع "), FULL),
 }
 
 # Inputs on which extraction is still super-linear (see docs/reliability.md, "Known slow

@@ -15,6 +15,7 @@ import attrs
 
 from arquotes.normalize import Folded
 from arquotes.patterns import (
+    GLUED_DATELINE,
     PARAGRAPH_BREAK,
     SENTENCE_END,
     SENTENCE_END_BEFORE,
@@ -73,8 +74,14 @@ class Document:
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        """Offsets of every sentence end mark of the whole text, found in one pass."""
-        return [match.start() for match in SENTENCE_END.finditer(self.text)]
+        """Offsets of every sentence end mark of the whole text, found in one pass.
+
+        A dateline glued to the text before it (`patterns.GLUED_DATELINE`) counts as a mark
+        at the place's first letter: the sentence before ends there.
+        """
+        marks = [match.start() for match in SENTENCE_END.finditer(self.text)]
+        glued = [match.start() for match in GLUED_DATELINE.finditer(self.text)]
+        return sorted(marks + glued) if glued else marks
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding ``pos`` (never before its paragraph).

@@ -25,6 +25,7 @@ import regex
 from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon
 
 __all__ = [
+    "GLUED_DATELINE",
     "PARAGRAPH_BREAK",
     "PARTICIPLE_SHAPE",
     "SENTENCE_END",
@@ -52,6 +53,23 @@ _SENTENCE_END = r"""
 SENTENCE_END = regex.compile(_SENTENCE_END, FLAGS)
 # The same, searched right to left, to find where the sentence around a position starts.
 SENTENCE_END_BEFORE = regex.compile(_SENTENCE_END, FLAGS | regex.REVERSE)
+
+# A dateline glued to the punctuation before it, where a page ran a headline into the body:
+# ...في (الفاشر)الخرطوم – 26 – 10 (كونا) — أعلنت ... A place (one or two words), an optional
+# date in numbers, an agency in parentheses and a dash: a new sentence starts at the place.
+# The lookbehind fails at once on letters and spaces, so the lookahead (bounded) runs only
+# after punctuation.
+GLUED_DATELINE = regex.compile(
+    r"""
+    (?<= [^\s\p{L}\p{N}] )                  # right after punctuation, with no space
+    (?= \p{L}{2,} (?: \x20 \p{L}{2,} )? \s?  # the place
+        (?: [–—-] \s? \d{1,4} \s? ){0,3}      # – 26 – 10
+        \( \p{L}[\p{L}\x20]{0,24} \) \s?     # (كونا)
+        [–—-]                               # the dash before the story
+    )
+    """,
+    FLAGS,
+)
 
 # A word shaped like an accusative participle, the narrator's circumstantial clause (حال)
 # after a comma: ، موجها الشكر ...، تاركا الباب ... The -ا is the written accusative of the

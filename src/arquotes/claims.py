@@ -113,16 +113,30 @@ def clause_end(document: Document, start: int, openers: ClauseOpeners, quotes: Q
 
 def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon) -> int:
     """Where, inside ``[start, end)``, the narrator's words take over (``end`` if nowhere)."""
+    # The token offsets are read straight from the document's arrays: a Token is built only
+    # for a word that may be an audience (it starts with the ل of "to").
+    starts, ends = document.token_spans
+    text = document.text
+    first = bisect.bisect_left(starts, start)
     words = 0
-    for token in document.tokens(start, end, limit=400):
-        if token.is_word:
-            if words >= 2 and _audience_closes(document, token, end, lexicon):
-                return token.start
+    for i in range(first, min(len(starts), first + _CLAUSE_TOKENS)):
+        t_start = starts[i]
+        if t_start >= end:
+            break
+        char = text[t_start]
+        if char.isalnum():
+            if words >= 2 and char == "ل" and _audience_closes(
+                    document, Token(t_start, ends[i], text[t_start:ends[i]]), end, lexicon):
+                return t_start
             words += 1
-        elif token.text in _COMMAS and words >= 2 and _narrator_takes_over(
-                document, token.end, end, lexicon):
-            return token.start
+        elif char in _COMMAS and words >= 2 and _narrator_takes_over(
+                document, ends[i], end, lexicon):
+            return t_start
     return end
+
+
+_CLAUSE_TOKENS = 400
+"""Tokens of a clause searched for the narrator's words, at most."""
 
 
 _AUDIENCE_WORDS = 4

@@ -13,7 +13,7 @@ from typing import Any
 from arquotes.attribution import attribute
 from arquotes.cues import QuoteIndex, find_cues
 from arquotes.document import Document
-from arquotes.headlines import find_headlines, headline_cues
+from arquotes.headlines import find_headlines, headline_cues, headline_lines
 from arquotes.lexicon import (
     KnownSpeaker,
     Lexicon,
@@ -75,8 +75,9 @@ class Extractor:
         quotes = QuoteIndex(candidates, names)
         persons = find_mentions(document, self.lexicon)
         hits = find_cues(document, self.patterns, self.lexicon, quotes, persons)
-        hits = headline_cues(document, self.lexicon, hits)
-        headlines = find_headlines(document, self.lexicon, hits)
+        lines = headline_lines(document)
+        hits = headline_cues(document, self.lexicon, hits, lines)
+        headlines = find_headlines(document, self.lexicon, hits, lines)
         return attribute(document, self.lexicon, quotes, hits, headlines, persons=persons)
 
 

@@ -33,7 +33,7 @@ from arquotes.lexicon import CueForm, Lexicon, WordSet
 from arquotes.mentions import Mention, MentionKind, read_mention
 from arquotes.normalize import fold_word
 
-__all__ = ["Headline", "find_headlines", "headline_cues"]
+__all__ = ["Headline", "find_headlines", "headline_cues", "headline_lines"]
 
 _HEADLINE_PREFIX = frozenset({"-", "–", "—", "|", "•", "●", "■", "▪", "►"})
 """Marks that end a site name, dateline or bullet before the headline on its line."""
@@ -200,9 +200,12 @@ def _line(document: Document, p_start: int, p_end: int) -> list[Token]:
     A paragraph with a full stop that another sentence follows is body text (الكويت: بدأ
     ... يوم الأحد. وقام الوزير ...), however it opens.
     """
+    starts, _ = document.token_spans
+    if bisect.bisect_left(starts, p_end) - bisect.bisect_left(starts, p_start) > (
+            _LINE_WORDS * 2):
+        return []  # more tokens than a headline's words and marks, counted without reading
     tokens = document.tokens(p_start, p_end, _LINE_WORDS * 2)
-    if sum(1 for t in tokens if t.is_word) > _LINE_WORDS or (
-            tokens and tokens[-1].end < p_end and document.tokens(tokens[-1].end, p_end, 1)):
+    if sum(1 for t in tokens if t.is_word) > _LINE_WORDS:
         return []
     for k in range(1, len(tokens) - 1):
         before, after = tokens[k - 1], tokens[k + 1]
@@ -212,7 +215,21 @@ def _line(document: Document, p_start: int, p_end: int) -> list[Token]:
     return tokens
 
 
-def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[CueHit]:
+def headline_lines(document: Document) -> list[tuple[int, int, list[Token]]]:
+    """``(start, end, tokens)`` of every paragraph short enough to be a headline (`_line`).
+
+    Read once per article and shared by `headline_cues` and `find_headlines`.
+    """
+    lines = []
+    for p_start, p_end in document.paragraphs:
+        tokens = _line(document, p_start, p_end)
+        if tokens:
+            lines.append((p_start, p_end, tokens))
+    return lines
+
+
+def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit],
+                  lines: Sequence[tuple[int, int, list[Token]]]) -> list[CueHit]:
     """``hits`` with the cues of headline lines "X <present cue> content" added, in order.
 
     A headline's cue verb may have no complement the cue reader accepts (no أن: المحافظ
@@ -221,8 +238,7 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
     """
     by_start = {h.start: h for h in hits}
     changed: dict[int, CueHit] = {}
-    for p_start, p_end in document.paragraphs:
-        tokens = _line(document, p_start, p_end)
+    for _, _, tokens in lines:
         found = _headline_verb(tokens, lexicon)
         if found is None:
             continue
@@ -263,7 +279,8 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) 
     return sorted(merged, key=lambda h: h.start)
 
 
-def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit]) -> list[Headline]:
+def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit],
+                   lines: Sequence[tuple[int, int, list[Token]]]) -> list[Headline]:
     """Every paragraph shaped "X: content" where X reads as a speaker phrase.
 
     ``hits`` must include the headline cues (`headline_cues`): a cue before the colon makes
@@ -272,9 +289,7 @@ def find_headlines(document: Document, lexicon: Lexicon, hits: Sequence[CueHit])
     """
     found = []
     hit_starts = [h.start for h in hits]
-    for p_start, p_end in document.paragraphs:
-        if not _line(document, p_start, p_end):
-            continue
+    for p_start, p_end, _ in lines:
         chosen = _head(document, lexicon, p_start, p_end)
         if chosen is None:
             continue

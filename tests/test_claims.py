@@ -254,3 +254,19 @@ def test_headline_run_into_a_dateline_ends_before_it() -> None:
     text = ("أعلنت الحكومة أن الحرائق في (البصرة)بغداد – 3 – 5 (واع) — قالت وزارة الدفاع "
             "إن المعارك انتهت.")
     assert claim_texts(text)[0] == "الحرائق في (البصرة)"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # An object or prepositional complement ends at a comma and a past verb with و.
+        ("وطالبت النقابة بزيادة الأجور، وطرحت خطة بديلة للحكومة.", "بزيادة الأجور"),
+        ("ونفت الوزارة وقوع إصابات، ونشرت صورا للموقع.", "وقوع إصابات"),
+        # A clause after أن keeps its coordinated verbs; a present verb may go on.
+        ("وقالت النقابة إن الحكومة رفضت المطالب، وطرحت خطة بديلة.",
+         "الحكومة رفضت المطالب، وطرحت خطة بديلة"),
+    ],
+)
+def test_object_content_ends_at_the_narrators_next_verb(text: str, content: str) -> None:
+    """طالبت بـ ...، وطرحت ...: the narrator goes on with the body's next action."""
+    assert claim_texts(text)[0] == content

@@ -238,7 +238,9 @@ class _Attributor:
         The quotation may open a few words in (إن هذا الاجتماع "كان ..."، فإن أعضاء "جماعة
         ..."): it still carries the utterance, and the words before it are its subject.
         """
-        end = self._clause_end(start)
+        complement = hit.complement
+        end = self._clause_end(start, object_content=complement is not None and (
+            complement.frame in ("np", "on")))
         lead = self.doc.tokens(start, end, 5)
         for position, token in enumerate(lead):
             index = self.quotes.by_open.get(token.start)
@@ -269,10 +271,11 @@ class _Attributor:
             self.items.append(_Item(is_quote=False, start=start, end=end, hit=hit,
                                     mention=mention))
 
-    def _clause_end(self, start: int) -> int:
+    def _clause_end(self, start: int, *, object_content: bool = False) -> int:
         if self._openers is None:
             self._openers = ClauseOpeners.of(self.doc, self.all_hits, self.quotes)
-        return clause_end(self.doc, start, self._openers, self.quotes, self.lex)
+        return clause_end(self.doc, start, self._openers, self.quotes, self.lex,
+                          object_content=object_content)
 
     def _relative_claim(self, hit: CueHit) -> None:
         """A verb whose object is the relative ما.

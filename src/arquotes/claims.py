@@ -24,7 +24,7 @@ from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
 from arquotes.mentions import Mention, read_mention, without_lam
-from arquotes.patterns import PARTICIPLE_SHAPE
+from arquotes.patterns import PARTICIPLE_SHAPE, VERB_SHAPE
 
 __all__ = ["ClauseOpeners", "SourceUse", "clause_end", "read_source", "trim"]
 
@@ -105,13 +105,20 @@ class ClauseOpeners:
 
 
 def clause_end(document: Document, start: int, openers: ClauseOpeners, quotes: QuoteIndex,
-               lexicon: Lexicon) -> int:
-    """Where the reported clause that starts at ``start`` ends (see module docstring)."""
+               lexicon: Lexicon, *, object_content: bool = False) -> int:
+    """Where the reported clause that starts at ``start`` ends (see module docstring).
+
+    ``object_content``: the content is the cue's object or prepositional complement (طالبت
+    بضمانات أمنية), not a clause of its own, so a comma and a new verb with و (، وطرحت ...)
+    are the narrator's next sentence part.
+    """
     end = openers.first_after(start, sentence_end_outside_quotes(document, start, quotes))
-    return trim(document.text, start, _narration_start(document, start, end, lexicon))[1]
+    return trim(document.text, start, _narration_start(
+        document, start, end, lexicon, object_content=object_content))[1]
 
 
-def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon) -> int:
+def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon, *,
+                     object_content: bool = False) -> int:
     """Where, inside ``[start, end)``, the narrator's words take over (``end`` if nowhere)."""
     # The token offsets are read straight from the document's arrays: a Token is built only
     # for a word that may be an audience (it starts with the ل of "to").
@@ -130,7 +137,7 @@ def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon)
                 return t_start
             words += 1
         elif char in _COMMAS and words >= 2 and _narrator_takes_over(
-                document, ends[i], end, lexicon):
+                document, ends[i], end, lexicon, object_content=object_content):
             return t_start
     return end
 
@@ -161,7 +168,8 @@ def _audience_closes(document: Document, token: Token, end: int, lexicon: Lexico
     return True
 
 
-def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexicon) -> bool:
+def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexicon, *,
+                         object_content: bool = False) -> bool:
     """Whether the words after a comma at ``pos`` are the narrator's, not the speaker's.
 
     A terminator (، وذلك ...، في إشارة إلى ...) unless it goes on with the clause (، فيما
@@ -173,6 +181,11 @@ def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexico
     texts = [t.text for t in after]
     if not texts:
         return False
+    if object_content and texts[0].startswith(("و", "ف")) and texts[0].endswith(
+            ("ت", "وا")) and VERB_SHAPE.match(texts[0]):
+        # طالبت بضمانات أمنية، وطرحت معاهدة: a past verb, the narrator's next action (a
+        # present one, ، ويمثل ..., may go on describing the object)
+        return True
     if PARTICIPLE_SHAPE.match(texts[0]) and texts[0] not in lexicon.adverbs:
         return len(after) > 1 and after[1].is_word
     n = lexicon.claim_terminators.phrase_at(texts, 0)

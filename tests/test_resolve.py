@@ -197,3 +197,49 @@ def test_a_fathers_name_is_not_a_short_form() -> None:
     assert _same_name(["بن", "راشد"], ["مازن", "بن", "راشد"], SpeakerKind.PERSON, particles)
     assert not _same_name(["ابو", "بكر"], ["عبد", "الله", "بن", "ابو", "بكر"],
                           SpeakerKind.PERSON, particles)
+
+
+def _calls_per_article(extractor: arquotes.Extractor, text: str) -> int:
+    """Python function calls one extraction makes (after a first, warming call)."""
+    import sys
+
+    extractor.extract(text)
+    count = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal count
+        if event == "call":
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        extractor.extract(text)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_known_speaker_lookup_does_not_grow_with_the_list() -> None:
+    """20,000 known speakers cost an article about what 200 do: lookups go through an index."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهي"
+
+    def name(k: int) -> str:
+        digits = []
+        for _ in range(4):
+            k, r = divmod(k, len(letters))
+            digits.append(letters[r])
+        return "".join(digits[:2]) + "ان " + "".join(digits[2:]) + "وري"
+
+    def extractor(n: int) -> arquotes.Extractor:
+        speakers = [{"name": name(k), "aliases": [name(k).split()[1]]} for k in range(n)]
+        speakers.append({"name": "إيلون ماسك", "aliases": ["ماسك"]})
+        return arquotes.Extractor(speakers=speakers)
+
+    text = ("وقال ماسك إن الشركة ستطلق الصاروخ قريبا.\n"
+            "وأضاف الوزير كمال ناصر: «الاتفاق وشيك».")
+    small, large = extractor(200), extractor(20_000)
+    assert large.extract(text).quotes[0].attribution is not None
+    assert _calls_per_article(large, text) < 1.5 * _calls_per_article(small, text)
+    claim = large.extract(text).claims[0]
+    assert claim.attribution is not None and claim.attribution.speaker is not None
+    assert claim.attribution.speaker.name == "إيلون ماسك"

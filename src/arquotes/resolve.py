@@ -19,7 +19,7 @@ from arquotes.mentions import Mention, MentionKind, core, skeleton
 from arquotes.model import Span, Speaker, SpeakerKind
 from arquotes.normalize import fold_word
 
-__all__ = ["Entity", "EntityTable"]
+__all__ = ["Entity", "EntityTable", "KnownIndex", "known_index"]
 
 
 @attrs.define
@@ -118,6 +118,66 @@ def _content_words(text: str) -> set[str]:
     return {core(word) for word in _words(text)}
 
 
+def _name_keys(words: list[str]) -> list[str]:
+    """The index keys a name is filed under, besides its words (``W:``)."""
+    return [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
+            *(f"C:{core(w)}" for w in words[:2])]
+
+
+@attrs.frozen(eq=False)
+class KnownIndex:
+    """The user's known speakers, folded and filed by name key once for every article.
+
+    An article looks up only the keys its own mentions give, so its cost does not grow with
+    the list: 20,000 known speakers cost what 200 do, save for keys many names share.
+    """
+
+    speakers: tuple[KnownSpeaker, ...]
+    names: tuple[tuple[str, ...], ...]
+    """Each speaker's folded name and aliases."""
+    index: dict[str, tuple[int, ...]]
+    """Key (as `EntityTable` files names) -> places in `speakers`, ascending."""
+
+    @classmethod
+    def of(cls, speakers: tuple[KnownSpeaker, ...]) -> KnownIndex:
+        """Fold and file ``speakers``."""
+        names: list[tuple[str, ...]] = []
+        index: dict[str, list[int]] = {}
+        for k, speaker in enumerate(speakers):
+            folded = tuple(dict.fromkeys(
+                " ".join(fold_word(w) for w in name.split())
+                for name in (speaker.name, *speaker.aliases)))
+            names.append(folded)
+            for name in folded:
+                words = _words(name)
+                if not words:
+                    continue
+                for key in (*_name_keys(words), *(f"W:{core(w)}" for w in words)):
+                    bucket = index.setdefault(key, [])
+                    if not bucket or bucket[-1] != k:
+                        bucket.append(k)
+        return cls(speakers, tuple(names), {key: tuple(ks) for key, ks in index.items()})
+
+
+_INDEXES: dict[int, tuple[tuple[KnownSpeaker, ...], KnownIndex]] = {}
+"""id of a speakers tuple -> (that tuple, its index); holding the tuple keeps its id unique."""
+_INDEXES_KEPT = 8
+
+
+def known_index(known: Iterable[KnownSpeaker]) -> KnownIndex:
+    """The index of ``known``, built once per tuple (a lexicon's ``known_speakers``)."""
+    if not isinstance(known, tuple):
+        return KnownIndex.of(tuple(known))
+    cached = _INDEXES.get(id(known))
+    if cached is not None and cached[0] is known:
+        return cached[1]
+    built = KnownIndex.of(known)
+    if len(_INDEXES) >= _INDEXES_KEPT:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    _INDEXES[id(known)] = (known, built)
+    return built
+
+
 class EntityTable:
     """Groups the mentions of one article into entities and resolves role-only mentions.
 
@@ -137,28 +197,40 @@ class EntityTable:
         self.entities: list[Entity] = []
         self._index: dict[str, list[Entity]] = {}
         self._clock = 0
-        for speaker in known:
-            entity = self._new(speaker.kind)
-            entity.canonical = speaker.name
-            entity.feminine = speaker.feminine
-            for name in (speaker.name, *speaker.aliases):
-                self._add_name(entity, " ".join(fold_word(w) for w in name.split()), None)
+        self._known = known_index(known)
+        self._known_entities: dict[int, Entity] = {}
+        """Known speakers an article lookup reached, by their place in the user's list."""
+        self._next_order = len(self._known.speakers)
 
     def _new(self, kind: SpeakerKind) -> Entity:
-        entity = Entity(kind=kind, order=len(self.entities))
+        entity = Entity(kind=kind, order=self._next_order)
+        self._next_order += 1
         self.entities.append(entity)
         return entity
 
+    def _known_entity(self, k: int) -> Entity:
+        """The entity of known speaker ``k``, made the first time a lookup reaches it."""
+        entity = self._known_entities.get(k)
+        if entity is None:
+            speaker, names = self._known.speakers[k], self._known.names[k]
+            entity = Entity(kind=speaker.kind, order=k, names=list(names),
+                            canonical=speaker.name, feminine=speaker.feminine)
+            self._known_entities[k] = entity
+            self.entities.append(entity)
+        return entity
+
     def _file(self, entity: Entity, keys: Iterable[str]) -> None:
+        known = entity.canonical is not None and entity.order < len(self._known.speakers)
         for key in keys:
+            if known and entity.order in self._known.index.get(key, ()):
+                continue  # filed there once for every article, in the known index
             bucket = self._index.setdefault(key, [])
             if not bucket or bucket[-1] is not entity:
                 bucket.append(entity)
 
     def _add_name(self, entity: Entity, folded: str, original: str | None) -> None:
-        self._add_text(entity, entity.names, entity.originals, folded, original, keys=(
-            lambda words: [f"L:{skeleton(words[-1])}", f"F:{skeleton(words[0])}",
-                           *(f"C:{core(w)}" for w in words[:2])]))
+        self._add_text(entity, entity.names, entity.originals, folded, original,
+                       keys=_name_keys)
 
     def _add_role(self, entity: Entity, folded: str, original: str | None) -> None:
         self._add_text(entity, entity.roles, entity.role_texts, folded, original,
@@ -188,7 +260,14 @@ class EntityTable:
         first, then those named only after it, nearest first: a generic head (الوزير) means
         the minister named last before it, not a later one.
         """
-        found = {id(e): e for key in keys for e in self._index.get(key, ())}
+        found: dict[int, Entity] = {}
+        for key in keys:
+            # Known speakers filed under the key come first, as if filed before the article.
+            for k in self._known.index.get(key, ()):
+                entity = self._known_entity(k)
+                found.setdefault(id(entity), entity)
+            for entity in self._index.get(key, ()):
+                found.setdefault(id(entity), entity)
         if len(found) < 2:
             return list(found.values())
         if before is None:

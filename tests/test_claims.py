@@ -262,6 +262,7 @@ def test_headline_run_into_a_dateline_ends_before_it() -> None:
         # An object or prepositional complement ends at a comma and a past verb with و.
         ("وطالبت النقابة بزيادة الأجور، وطرحت خطة بديلة للحكومة.", "بزيادة الأجور"),
         ("ونفت الوزارة وقوع إصابات، ونشرت صورا للموقع.", "وقوع إصابات"),
+        ("ورفض المحتجون العرض، وواصلوا اعتصامهم أمام المبنى.", "العرض"),
         # A clause after أن keeps its coordinated verbs; a present verb may go on.
         ("وقالت النقابة إن الحكومة رفضت المطالب، وطرحت خطة بديلة.",
          "الحكومة رفضت المطالب، وطرحت خطة بديلة"),

@@ -284,3 +284,17 @@ def test_a_noun_with_a_pronoun_ends_an_unnamed_description() -> None:
     """وأكدت مصادر أمنية مسؤوليتها: the possessed noun is the object, not the source's."""
     assert speakers_in_order("وأكدت مصادر أمنية مسؤوليتها عن الهجوم.") == ["مصادر أمنية"]
     assert speakers_in_order("وقالت مصادر مقربة منه إن الاجتماع تأجل.") == ["مصادر مقربة منه"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقال المزارعون الغاضبون إن الأسعار لا تغطي التكاليف.", "المزارعون الغاضبون"),
+        ("ورفض المحتجون العرض الحكومي.", "المحتجون"),
+        # A singular in -ون that names a body stays that body.
+        ("وذكر التلفزيون الرسمي أن الرئيس وصل.", "التلفزيون الرسمي"),
+    ],
+)
+def test_a_nominative_plural_after_a_verb_is_its_subject(text: str, speaker: str) -> None:
+    """-ون is the nominative of a sound plural: المحتجون after the verb is its subject."""
+    assert speakers_in_order(text) == [speaker]

@@ -125,6 +125,9 @@ def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon,
     starts, ends = document.token_spans
     text = document.text
     first = bisect.bisect_left(starts, start)
+    # A clause of one word is never complete (إن كيدال، وهي مدينة ...، تعرضت); an object of
+    # one word is (رفض المحتجون العرض، وواصلوا ...).
+    least = 1 if object_content else 2
     words = 0
     for i in range(first, min(len(starts), first + _CLAUSE_TOKENS)):
         t_start = starts[i]
@@ -136,7 +139,7 @@ def _narration_start(document: Document, start: int, end: int, lexicon: Lexicon,
                     document, Token(t_start, ends[i], text[t_start:ends[i]]), end, lexicon):
                 return t_start
             words += 1
-        elif char in _COMMAS and words >= 2 and _narrator_takes_over(
+        elif char in _COMMAS and words >= least and _narrator_takes_over(
                 document, ends[i], end, lexicon, object_content=object_content):
             return t_start
     return end

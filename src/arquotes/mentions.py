@@ -443,7 +443,8 @@ def _read_mention(
     first = tokens[0]
     if reader.hard_stop(first) or reader.soft_stop(first) or not first.text[0].isalpha():
         return None
-    for read in (_anaphor, _person, _described, _role, _unnamed, _place, _body_name, _body):
+    for read in (_anaphor, _person, _described, _role, _unnamed, _place, _body_name, _body,
+                 _group):
         found = read(reader)
         if found is not None:
             return found
@@ -573,6 +574,26 @@ def _unnamed(reader: _Reader) -> Mention | None:
     end = reader.read_description(0)
     return _mention(reader, MentionKind.UNNAMED, end, role=(0, end),
                     feminine=_is_feminine_head(reader.toks[0].text))
+
+
+def _group(reader: _Reader) -> Mention | None:
+    """A group in the nominative, with its agreeing adjectives: المزارعون الغاضبون.
+
+    A definite sound plural in -ون is nominative, so after a verb it is the subject whatever
+    the noun (ورفض المحتجون العرض، وقال المزارعون إن); an object or a genitive would be in
+    -ين. Tried after the bodies, so a singular in -ون that names one (التلفزيون) stays a body.
+    """
+    if not _nominative_group(reader.toks[0].text):
+        return None
+    end = 1
+    while end < len(reader.toks) and _nominative_group(reader.toks[end].text):
+        end += 1
+    return _mention(reader, MentionKind.UNNAMED, end, role=(0, end))
+
+
+def _nominative_group(text: str) -> bool:
+    """A definite sound masculine plural in the nominative: المحتجون، المزارعون."""
+    return text.startswith("ال") and text.endswith("ون") and len(text) > 6
 
 
 def _place(reader: _Reader) -> Mention | None:

@@ -1,22 +1,39 @@
-"""The attribution policy behind ``arquotes check``: every direct quote needs a speaker.
+"""The attribution policy behind ``arquotes check``: every quotation needs a speaker.
 
-A direct quote violates the policy when it has no speaker, or when its attribution confidence
-is under the minimum. Each violation carries the line and column (1-based) where the quoted
-words start, so an editor or a CI annotation can point at them.
+The policy sees every quotation a reader sees, not only the quotes extraction keeps:
+extraction drops a short quotation no cue governs («هذا غير مقبول!», وصف المشهد بأنه
+«كارثي»), since it cannot say who is quoted; for a newsroom that is exactly the quote to flag.
+`quotations` lists every quoted span of a text with whether it is a quoted *name* (a channel,
+agency or party: ``arquotes.quote_kinds.not_a_quote``); every span that is not a name is a
+violation unless an extracted quote with a speaker covers it, and any extracted quote (direct
+or mixed) whose speaker's confidence is under the minimum is one too. Each violation carries
+the line and column (1-based) where the quoted words start, so an editor or a CI annotation
+can point at them.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import attrs
 
-from arquotes.model import Extraction, Quote, QuoteKind
+from arquotes.document import Document
+from arquotes.lexicon import Lexicon, default_lexicon
+from arquotes.model import Extraction, Quote, QuoteKind, Span
+from arquotes.normalize import fold
+from arquotes.patterns import compile_patterns
+from arquotes.quote_kinds import not_a_quote
+from arquotes.quotes import find_quotes
 
-__all__ = ["Violation", "find_violations", "line_column"]
+__all__ = ["Quotation", "Violation", "find_violations", "line_column", "quotations"]
+
+UNATTRIBUTED = "quote without a speaker"
+"""The reason given for a quotation extraction could not attribute at all."""
 
 
 @attrs.frozen(kw_only=True)
 class Violation:
-    """A direct quote the policy rejects, and where it is."""
+    """A quotation the policy rejects, and where it is."""
 
     source: str
     line: int
@@ -37,6 +54,39 @@ class Violation:
         }
 
 
+@attrs.frozen(kw_only=True)
+class Quotation:
+    """One quoted span of a text, as a reader sees it, whatever extraction made of it."""
+
+    span: Span
+    """Original offsets of the quoted words (marks and edge spaces excluded)."""
+    text: str
+    name: bool
+    """A quoted name (channel, agency, party, programme) or marks holding no word: no quote."""
+
+
+@cache
+def _default_lexicon() -> Lexicon:
+    return default_lexicon()
+
+
+def quotations(text: str, lexicon: Lexicon | None = None) -> tuple[Quotation, ...]:
+    """Every outermost quotation of ``text`` in text order, quoted names marked.
+
+    These are the quote candidates extraction starts from (`arquotes.quotes.find_quotes`),
+    before it drops names and the short fragments no one is seen to say.
+    """
+    lexicon = lexicon or _default_lexicon()
+    document = Document(fold(text))
+    candidates = find_quotes(document.text, document.paragraphs, compile_patterns(lexicon))
+    found = []
+    for candidate in candidates:
+        span = document.view.span(candidate.start, candidate.end)
+        found.append(Quotation(span=span, text=text[span.start : span.end],
+                               name=not_a_quote(document, candidate, lexicon)))
+    return tuple(found)
+
+
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column (in characters) of ``offset`` in ``text``."""
     line = text.count("\n", 0, offset) + 1
@@ -47,13 +97,31 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
 def _problem(quote: Quote, min_confidence: float) -> str | None:
     attribution = quote.attribution
     if attribution is None or attribution.speaker is None:
-        return "direct quote without a speaker"
+        return ("direct quote without a speaker" if quote.kind is QuoteKind.DIRECT
+                else UNATTRIBUTED)
     if attribution.confidence < min_confidence:
         return (
             f"speaker {attribution.speaker.name} has confidence "
             f"{attribution.confidence:.2f} < {min_confidence:.2f}"
         )
     return None
+
+
+def _unattributed(text: str, quotes: tuple[Quote, ...],
+                  lexicon: Lexicon | None) -> list[Quotation]:
+    """Quotations (not names) that no extracted quote overlaps, in one sweep over both."""
+    missing = []
+    k = 0
+    for quotation in quotations(text, lexicon):
+        if quotation.name:
+            continue
+        span = quotation.span
+        while k < len(quotes) and quotes[k].span.end <= span.start:
+            k += 1
+        if k < len(quotes) and quotes[k].span.start < max(span.end, span.start + 1):
+            continue
+        missing.append(quotation)
+    return missing
 
 
 def find_violations(
@@ -63,32 +131,31 @@ def find_violations(
     source: str,
     min_confidence: float = 0.0,
     line: int | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[Violation, ...]:
-    """Direct quotes of ``extraction`` that break the policy, in text order.
+    """Quotations of ``text`` that break the policy, in text order.
 
+    ``extraction`` is what ``text`` gave (with ``lexicon``, the default when None).
     ``line`` is given for a JSON Lines article: every violation then reports that line and,
     as its column, the 1-based character offset of the quote in the article text.
     """
-    found: list[Violation] = []
-    for quote in extraction.quotes:
-        if quote.kind is not QuoteKind.DIRECT:
-            continue
-        reason = _problem(quote, min_confidence)
-        if reason is None:
-            continue
+    found: list[tuple[int, Violation]] = []
+
+    def add(start: int, quote: str, reason: str, confidence: float | None) -> None:
         if line is None:
-            at_line, column = line_column(text, quote.span.start)
+            at_line, column = line_column(text, start)
         else:
-            at_line, column = line, quote.span.start + 1
-        attribution = quote.attribution
-        found.append(
-            Violation(
-                source=source,
-                line=at_line,
-                column=column,
-                quote=quote.text,
-                reason=reason,
-                confidence=None if attribution is None else attribution.confidence,
-            )
-        )
-    return tuple(found)
+            at_line, column = line, start + 1
+        found.append((start, Violation(source=source, line=at_line, column=column, quote=quote,
+                                       reason=reason, confidence=confidence)))
+
+    for quote in extraction.quotes:
+        reason = _problem(quote, min_confidence)
+        if reason is not None:
+            attribution = quote.attribution
+            add(quote.span.start, quote.text, reason,
+                None if attribution is None else attribution.confidence)
+    for quotation in _unattributed(text, extraction.quotes, lexicon):
+        add(quotation.span.start, quotation.text, UNATTRIBUTED, None)
+    found.sort(key=lambda pair: pair[0])
+    return tuple(violation for _, violation in found)

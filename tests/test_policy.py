@@ -1,0 +1,60 @@
+"""The attribution policy (`arquotes.policy`): every quotation a reader sees needs a speaker."""
+
+from __future__ import annotations
+
+from arquotes import extract
+from arquotes.policy import Quotation, find_violations, quotations
+
+
+def _violations(text: str, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
+    return [(v.line, v.column, v.quote, v.reason)
+            for v in find_violations(text, extract(text), source="a.md",
+                                     min_confidence=min_confidence)]
+
+
+def test_short_quote_without_cue_is_a_violation() -> None:
+    """«هذا غير مقبول!» has no speaker: extraction drops it, the policy reports it."""
+    text = "عنوان\n«هذا غير مقبول!»\n"
+    assert extract(text).quotes == ()
+    assert _violations(text) == [(2, 2, "هذا غير مقبول!", "quote without a speaker")]
+
+
+def test_one_word_quote_mid_sentence_is_a_violation() -> None:
+    """A one-word quotation with nobody speaking is still something a reader reads as quoted."""
+    text = "وصف المشهد بأنه «كارثي» دون أن يذكر أحد ذلك."
+    [(line, column, quote, reason)] = _violations(text)
+    assert (line, column, quote) == (1, text.index("كارثي") + 1, "كارثي")
+    assert reason == "quote without a speaker"
+
+
+def test_quoted_names_are_not_violations() -> None:
+    """Channels and agencies in quotation marks are names, not quotes."""
+    text = 'قال الوزير لقناة "العربية" إن الاتفاق وشيك، بحسب وكالة "فرانس برس".'
+    assert [q.name for q in quotations(text)] == [True, True]
+    assert _violations(text) == []
+
+
+def test_attributed_short_quote_passes() -> None:
+    """A short quotation inside someone's reported speech has that speaker: no violation."""
+    text = "أكد الوزير «اقتناعه» بإمكانية التوصل إلى اتفاق."
+    assert [q.kind for q in extract(text).quotes]  # kept, with the minister as speaker
+    assert _violations(text) == []
+
+
+def test_quotations_lists_every_span_in_original_offsets() -> None:
+    """`quotations` gives each quotation's original span and text, names marked."""
+    text = "قالَ «نعم» ثم ذكر قناة «الجزيرة»."
+    found = quotations(text)
+    assert [(q.text, q.name) for q in found] == [("نعم", False), ("الجزيرة", True)]
+    assert all(text[q.span.start : q.span.end] == q.text for q in found)
+    assert isinstance(found[0], Quotation)
+
+
+def test_guessed_speaker_under_the_floor() -> None:
+    """A guessed speaker (0.3) fails a 0.5 floor; a named one (0.9) passes it."""
+    guessed = "قال الوزير سامي علي إن الأمر مهم.\n«نحن مستعدون للحوار مع الجميع»."
+    assert _violations(guessed) == []
+    assert [r for *_, r in _violations(guessed, 0.5)] == [
+        "speaker سامي علي has confidence 0.30 < 0.50"]
+    named = "قال الوزير سامي علي: «نحن مستعدون للحوار مع الجميع»."
+    assert _violations(named, 0.5) == []

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from arquotes import Extractor
 from arquotes.errors import LexiconError
 from arquotes.lexicon import (
+    KnownSpeaker,
     WordSet,
     default_lexicon,
     load_user_lexicon,
@@ -60,7 +63,7 @@ def test_extended_adds_user_verbs() -> None:
     ("entry", "message"),
     [
         ({"category": "statement"}, "missing field 'lemma'"),
-        ({"lemma": "غرد", "category": "shouting"}, "category must be one of"),
+        ({"lemma": "غرد", "category": "shouting"}, "field 'category': 'shouting' is not one of"),
         ({"lemma": "غرد", "category": "statement", "frames": ["sing"]}, "unknown frames"),
         ({"lemma": "غرد", "category": "statement", "frames": ["on"]}, "needs a list of preps"),
     ],
@@ -75,14 +78,25 @@ def test_user_lexicon_file(tmp_path: Path) -> None:
     """A TOML file adds verbs, sources, titles and speakers."""
     path = tmp_path / "extra.toml"
     path.write_text(
-        '[[verb]]\nlemma = "غرد"\ncategory = "statement"\n'
         'sources = ["كما أفادت"]\ntitles = ["الناشط"]\n'
+        '[[verb]]\nlemma = "غرد"\ncategory = "statement"\n'
         '[[speaker]]\nname = "إيلون ماسك"\naliases = ["ماسك"]\n',
         encoding="utf-8",
     )
     lexicon = load_user_lexicon(path)
     assert "غرد" in lexicon.cues
     assert lexicon.known_speakers[0].aliases == ("ماسك",)
+    assert "الناشط" in lexicon.roles
+    assert "كما افادت" in lexicon.cues
+
+
+def test_top_level_field_inside_a_table_is_explained(tmp_path: Path) -> None:
+    """``titles`` written after ``[[verb]]`` belongs to that table in TOML: say so."""
+    path = tmp_path / "late.toml"
+    path.write_text('[[verb]]\nlemma = "غرد"\ncategory = "statement"\ntitles = ["الناشط"]\n',
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match="write it before the first"):
+        load_user_lexicon(path)
 
 
 def test_user_lexicon_file_errors(tmp_path: Path) -> None:
@@ -101,3 +115,84 @@ def test_possessed_stems_take_off_the_pronoun() -> None:
     assert possessed_stems("حسابهم") == ("حساب",)
     assert possessed_stems("صفحتها") == ("صفحت", "صفحه")
     assert possessed_stems("له") == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # An unknown table or field, with the name it was meant to be.
+        ('[[verbs]]\nlemma = "غرد"\ncategory = "statement"\n', ["'verbs'", "'verb'"]),
+        ('[[speaker]]\nname = "إيلون ماسك"\nalias = ["ماسك"]\n',
+         ["speaker #1 ('إيلون ماسك')", "'alias'", "'aliases'"]),
+        ('[[verb]]\nlemma = "غرد"\ncategory = "statement"\npresnt = "يغرد"\n',
+         ["verb #1 ('غرد')", "'presnt'", "'present'"]),
+        # A flag that is not a boolean.
+        ('[[verb]]\nlemma = "غرد"\ncategory = "statement"\nimmediate = "no"\n',
+         ["verb #1 ('غرد')", "field 'immediate'", "true or false"]),
+        ('[[speaker]]\nname = "إيلون ماسك"\nfeminine = 1\n',
+         ["speaker #1 ('إيلون ماسك')", "field 'feminine'", "true or false"]),
+        # A string where a list belongs, a list where a string belongs, a wrong type.
+        ('titles = "الناشط"\n', ["field 'titles'", "list"]),
+        ('[[speaker]]\nname = "إيلون ماسك"\naliases = "ماسك"\n', ["field 'aliases'", "list"]),
+        ('[[verb]]\nlemma = ["غرد"]\ncategory = "statement"\n', ["verb #1", "field 'lemma'"]),
+        ('[[verb]]\nlemma = "غرد"\ncategory = "statement"\nframes = "quote"\n',
+         ["verb #1 ('غرد')", "field 'frames'", "list"]),
+        ('[[verb]]\nlemma = "غرد"\ncategory = "shouting"\n',
+         ["verb #1 ('غرد')", "field 'category'", "statement"]),
+        ('[[speaker]]\nname = "س"\nkind = "robot"\n', ["speaker #1", "field 'kind'", "person"]),
+        ('[[speaker]]\naliases = ["ماسك"]\n', ["speaker #1", "missing field 'name'"]),
+        ('sources = ["كما أفادت", 3]\n', ["field 'sources'", "#2"]),
+        ("verb = 3\n", ["field 'verb'"]),
+    ],
+)
+def test_user_lexicon_file_validation_names_file_entry_and_field(
+    tmp_path: Path, content: str, expected: list[str]
+) -> None:
+    """Every malformed field gives a LexiconError naming the file, the entry and the field."""
+    path = tmp_path / "newsroom.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_user_lexicon(path)
+    message = str(caught.value)
+    assert str(path) in message
+    for part in expected:
+        assert part in message, (part, message)
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"titles": "الناشط"}, ["titles", "list"]),
+        ({"sources": "كما أفادت"}, ["sources", "list"]),
+        ({"sources": [""]}, ["sources", "empty"]),
+        ({"verbs": {"lemma": "غرد", "category": "statement"}}, ["verbs", "list"]),
+        ({"verbs": [{"lemma": "غرد", "category": "statement", "immediate": "no"}]},
+         ["verb #1 ('غرد')", "field 'immediate'"]),
+        ({"verbs": [{"lemma": "غرد", "categry": "statement"}]}, ["'categry'", "'category'"]),
+        ({"speakers": [{"name": "إيلون ماسك", "alias": ["ماسك"]}]}, ["'alias'", "'aliases'"]),
+        ({"speakers": [{"name": "إيلون ماسك", "aliases": "ماسك"}]}, ["field 'aliases'"]),
+        ({"speakers": ["إيلون ماسك"]}, ["speaker #1", "table"]),
+        ({"speakers": [KnownSpeaker(name=5)]}, ["speaker #1", "field 'name'"]),  # type: ignore[arg-type]
+    ],
+)
+def test_extractor_values_are_validated(values: dict[str, Any], expected: list[str]) -> None:
+    """Extractor(...) checks its values as strictly as a file, naming entry and field."""
+    with pytest.raises(LexiconError) as caught:
+        Extractor(**values)
+    message = str(caught.value)
+    assert message.startswith("Extractor"), message
+    for part in expected:
+        assert part in message, (part, message)
+
+
+def test_valid_values_still_extend_the_lexicon() -> None:
+    """Tuples, generators and KnownSpeaker values are accepted as before."""
+    extractor = Extractor(
+        verbs=({"lemma": "غرد", "category": "statement", "immediate": False},),
+        titles=(t for t in ["الناشط"]),
+        speakers=[KnownSpeaker(name="إيلون ماسك", aliases=("ماسك",)),
+                  {"name": "سارة", "feminine": True, "kind": "person"}],
+    )
+    assert "غرد" in extractor.lexicon.cues
+    assert "الناشط" in extractor.lexicon.roles
+    assert [s.name for s in extractor.lexicon.known_speakers] == ["إيلون ماسك", "سارة"]

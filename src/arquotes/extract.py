@@ -18,7 +18,6 @@ from arquotes.lexicon import (
     KnownSpeaker,
     Lexicon,
     default_lexicon,
-    known_speaker,
     load_user_lexicon,
 )
 from arquotes.mentions import find_mentions
@@ -54,10 +53,9 @@ class Extractor:
         base = lexicon or default_lexicon()
         if lexicon_file is not None:
             base = load_user_lexicon(lexicon_file, base)
-        known = [s if isinstance(s, KnownSpeaker) else known_speaker(s) for s in speakers]
-        verbs, sources, titles = list(verbs), list(sources), list(titles)
-        if verbs or sources or titles or known:
-            base = base.extended(verbs=verbs, sources=sources, titles=titles, speakers=known)
+        if verbs or sources or titles or speakers:
+            base = base.extended(verbs=verbs, sources=sources, titles=titles,
+                                 speakers=speakers, where="Extractor(...)")
         self.lexicon = base
         self.patterns = compile_patterns(base)
 

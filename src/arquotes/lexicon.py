@@ -8,14 +8,18 @@ carry clitics (و ف ب ل) or the article ال. Users extend it through `Lexico
 
 from __future__ import annotations
 
+import difflib
+import enum
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from arquotes.errors import LexiconError
 from arquotes.model import CueCategory, SpeakerKind
@@ -27,6 +31,7 @@ __all__ = [
     "CueForm",
     "KnownSpeaker",
     "Lexicon",
+    "VerbEntry",
     "WordSet",
     "default_lexicon",
     "ends_in_pronoun",
@@ -345,25 +350,172 @@ class Lexicon:
     def extended(
         self,
         *,
-        verbs: Iterable[Mapping[str, Any]] = (),
+        verbs: Iterable[Mapping[str, Any] | VerbEntry] = (),
         sources: Iterable[str] = (),
         titles: Iterable[str] = (),
-        speakers: Iterable[KnownSpeaker] = (),
+        speakers: Iterable[KnownSpeaker | Mapping[str, Any]] = (),
+        where: str = "user lexicon",
+        fields: tuple[str, str, str, str] = ("verbs", "sources", "titles", "speakers"),
     ) -> Lexicon:
-        """A copy with user additions; verbs use the same fields as ``data/cues.toml``."""
+        """A copy with user additions; verbs use the same fields as ``data/cues.toml``.
+
+        Every value is checked first (`LexiconError` naming ``where``, the entry and the
+        field); ``fields`` are the names the caller knows the four arguments by.
+        """
+        entries = [_structure(v, VerbEntry, where, f"verb #{k + 1}", "lemma")
+                   for k, v in enumerate(_listed(verbs, where, fields[0]))]
+        phrases = _checked_strings(sources, where, fields[1])
+        roles = _checked_strings(titles, where, fields[2])
+        known = [_structure(v, KnownSpeaker, where, f"speaker #{k + 1}", "name")
+                 for k, v in enumerate(_listed(speakers, where, fields[3]))]
         cues = dict(self.cues)
-        for entry in verbs:
-            for form in _verb_forms(entry, "user lexicon"):
+        for k, entry in enumerate(entries):
+            for form in _verb_forms(entry, f"{where}: verb #{k + 1} ({entry.lemma!r})"):
                 cues.setdefault(form.form, form)
-        for phrase in sources:
+        for phrase in phrases:
             form = _source_form(phrase)
             cues[form.form] = form
         return attrs.evolve(
             self,
             cues=cues,
-            roles=self.roles.union(WordSet.of(titles)),
-            known_speakers=(*self.known_speakers, *speakers),
+            roles=self.roles.union(WordSet.of(roles)),
+            known_speakers=(*self.known_speakers, *known),
         )
+
+
+@attrs.frozen(kw_only=True)
+class VerbEntry:
+    """One ``[[verb]]`` table of ``data/cues.toml`` or a user lexicon: a cue verb's forms."""
+
+    lemma: str
+    category: CueCategory
+    past: str | None = None
+    """The past tense (the lemma when not given; empty for none)."""
+    present: str = ""
+    participle: str = ""
+    extra: tuple[str, ...] = ()
+    """Further written forms, as they are."""
+    frames: tuple[str, ...] = ("that", "quote")
+    preps: tuple[str, ...] = ()
+    immediate: bool = False
+    noun: bool = False
+    object: bool = False
+    object_marker: str = ""
+    relay: str = ""
+    addressee: bool = False
+    sayings: tuple[str, ...] = ()
+
+
+def _describe(value: object) -> str:
+    """A value for an error message: its type and a short repr."""
+    shown = repr(value)
+    return f"{type(value).__name__} {shown if len(shown) <= 40 else shown[:39] + '…'}"
+
+
+def _strict_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _strict_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _string_tuple(value: object, _type: object) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list of strings, got {_describe(value)}")
+    for k, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise TypeError(f"item #{k + 1} is {_describe(item)}: expected a non-empty string")
+    return tuple(value)
+
+
+def _enum_hook(kind: type[enum.StrEnum]) -> Callable[[object, object], Any]:
+    def structure(value: object, _type: object) -> Any:
+        try:
+            return kind(value)  # type: ignore[arg-type]  # any value; ValueError if wrong
+        except ValueError:
+            choices = ", ".join(member.value for member in kind)
+            raise ValueError(f"{value!r} is not one of {choices}") from None
+    return structure
+
+
+def _make_converter() -> cattrs.Converter:
+    """Structures lexicon tables strictly: no coercion, no unknown keys."""
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _string_tuple)
+    for kind in (CueCategory, SpeakerKind):
+        converter.register_structure_hook(kind, _enum_hook(kind))
+    return converter
+
+
+_CONVERTER = _make_converter()
+_T = TypeVar("_T")
+
+
+def _unknown(keys: Iterable[str], known: Iterable[str]) -> str:
+    """Say which keys are unknown, each with the known one it most looks like."""
+    choices = list(known)
+    parts = []
+    for key in sorted(keys):
+        if key in _FILE_FIELDS and key not in choices:  # TOML puts it in the table above
+            parts.append(f"unknown field {key!r} (a top-level field: write it before the "
+                         "first [[verb]] or [[speaker]] table)")
+            continue
+        close = difflib.get_close_matches(key, choices, n=1, cutoff=0.5)
+        parts.append(f"unknown field {key!r}" + (f" (did you mean {close[0]!r}?)" if close
+                                                 else f" (fields: {', '.join(choices)})"))
+    return "; ".join(parts)
+
+
+def _structure(value: object, cls: type[_T], where: str, label: str, title: str) -> _T:
+    """``value`` (a table, or already a ``cls``) checked and made a ``cls``."""
+    if isinstance(value, cls):
+        value = attrs.asdict(value, recurse=False)  # type: ignore[arg-type]
+    if not isinstance(value, Mapping):
+        raise LexiconError(f"{where}: {label}: expected a table, got {_describe(value)}")
+    if isinstance(value.get(title), str):
+        label = f"{label} ({value[title]!r})"
+    try:
+        return _CONVERTER.structure(dict(value), cls)
+    except ClassValidationError as exc:
+        raise LexiconError(f"{where}: {label}: {_explain(exc)}") from None
+
+
+def _explain(exc: ClassValidationError) -> str:
+    """What is wrong, field by field, from cattrs' grouped errors."""
+    with_notes, without = exc.group_exceptions()
+    problems = []
+    for sub, note in with_notes:
+        if isinstance(sub, KeyError):
+            problems.append(f"missing field {note.name!r}")
+        else:
+            problems.append(f"field {note.name!r}: {sub}")
+    for sub in without:
+        if isinstance(sub, ForbiddenExtraKeysError):
+            problems.append(_unknown(sub.extra_fields, (f.name for f in attrs.fields(sub.cl))))
+        else:
+            problems.append(str(sub))
+    return "; ".join(problems)
+
+
+def _listed(values: object, where: str, field: str) -> list[Any]:
+    """``values`` as a list, refusing a string or a single table where a list belongs."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise LexiconError(f"{where}: field {field!r}: expected a list, got {_describe(values)}")
+    return list(values)
+
+
+def _checked_strings(values: object, where: str, field: str) -> tuple[str, ...]:
+    try:
+        return _string_tuple(_listed(values, where, field), None)
+    except TypeError as exc:
+        raise LexiconError(f"{where}: field {field!r}: {exc}") from None
 
 
 def _require(table: Mapping[str, Any], key: str, where: str) -> Any:
@@ -404,49 +556,39 @@ def _participle_forms(stem: str) -> list[tuple[str, bool, bool]]:
             (stem + "ون", False, True), (stem + "ات", True, True)]
 
 
-def _verb_forms(entry: Mapping[str, Any], where: str) -> list[CueForm]:
-    lemma = _require(entry, "lemma", where)
-    where = f"{where}, verb {lemma!r}"
-    try:
-        category = CueCategory(_require(entry, "category", where))
-    except ValueError:
-        raise LexiconError(
-            f"{where}: category must be one of {', '.join(c.value for c in CueCategory)}"
-        ) from None
-    frames = frozenset(_strings(entry.get("frames", ["that", "quote"]), f"{where}: frames"))
+def _verb_forms(entry: VerbEntry, where: str) -> list[CueForm]:
+    lemma, category = entry.lemma, entry.category
+    frames = frozenset(entry.frames)
     if unknown := frames - FRAMES:
         raise LexiconError(f"{where}: unknown frames {sorted(unknown)}; use {sorted(FRAMES)}")
-    preps = frozenset(fold_word(p) for p in _strings(entry.get("preps", []), f"{where}: preps"))
+    preps = frozenset(fold_word(p) for p in entry.preps)
     if "on" in frames and not preps:
         raise LexiconError(f"{where}: frame 'on' needs a list of preps")
     found: list[tuple[str, bool, bool, str]] = []
     past_forms: set[str] = set()
-    if past := entry.get("past", lemma):
+    if past := (lemma if entry.past is None else entry.past):
         found += [(f, fem, pl, "verb") for f, fem, pl in _past_forms(fold_word(past))]
         past_forms = {f for f, _, _, _ in found}
-    if present := entry.get("present"):
-        found += [(f, fem, pl, "verb") for f, fem, pl in _present_forms(fold_word(present))]
-    if participle := entry.get("participle"):
+    if entry.present:
+        found += [(f, fem, pl, "verb") for f, fem, pl in _present_forms(
+            fold_word(entry.present))]
+    if entry.participle:
         found += [(f, fem, pl, "participle") for f, fem, pl in _participle_forms(
-            fold_word(participle))]
-    for extra in _strings(entry.get("extra", []), f"{where}: extra"):
+            fold_word(entry.participle))]
+    for extra in entry.extra:
         folded = fold_word(extra)
         kind = "participle" if folded[0] == "م" or folded.endswith(("يا", "يه")) else "verb"
         found.append((folded, folded.endswith(("ت", "ه")), folded.endswith(("وا", "ون")), kind))
-    immediate = bool(entry.get("immediate", False))
-    if entry.get("noun", False):
+    if entry.noun:
         found = [(f, fem, pl, "noun") for f, fem, pl, _ in found]
-    takes_object = bool(entry.get("object", False))
-    object_marker = fold_word(str(entry.get("object_marker", "")))
-    relay = fold_word(str(entry.get("relay", "")))
-    addressee = bool(entry.get("addressee", False))
-    sayings = frozenset(fold_word(w) for w in _strings(entry.get("sayings", []),
-                                                       f"{where}: sayings"))
+    object_marker = fold_word(entry.object_marker)
+    relay = fold_word(entry.relay)
+    sayings = frozenset(fold_word(w) for w in entry.sayings)
     return [
         CueForm(form=f, lemma=lemma, category=category, kind=kind, frames=frames, preps=preps,
-                feminine=fem, plural=pl, immediate=immediate, takes_object=takes_object,
-                past=f in past_forms,
-                object_marker=object_marker, relay=relay, addressee=addressee,
+                feminine=fem, plural=pl, immediate=entry.immediate,
+                takes_object=entry.object, past=f in past_forms,
+                object_marker=object_marker, relay=relay, addressee=entry.addressee,
                 sayings=sayings)
         for f, fem, pl, kind in found
     ]
@@ -489,7 +631,9 @@ def default_lexicon() -> Lexicon:
     quotes = _read_toml("quotes.toml")
     names = _read_toml("names.toml")
     cues: dict[str, CueForm] = {}
-    for i, entry in enumerate(_require(cues_data, "verb", "cues.toml")):
+    for i, table in enumerate(_listed(_require(cues_data, "verb", "cues.toml"),
+                                      "cues.toml", "verb")):
+        entry = _structure(table, VerbEntry, "cues.toml", f"verb #{i + 1}", "lemma")
         for form in _verb_forms(entry, f"cues.toml: verb #{i + 1}"):
             cues.setdefault(form.form, form)
     for phrase in _section(cues_data, "source.phrases", "cues.toml"):
@@ -561,12 +705,17 @@ def default_lexicon() -> Lexicon:
     )
 
 
+_FILE_FIELDS = ("verb", "sources", "titles", "speaker")
+"""What a user lexicon file may hold: [[verb]] and [[speaker]] tables, two lists."""
+
+
 def load_user_lexicon(path: str | Path, base: Lexicon | None = None) -> Lexicon:
     """Extend ``base`` (the bundled lexicon) with a user TOML file.
 
     The file may hold ``[[verb]]`` tables (fields as in data/cues.toml), ``sources`` and
     ``titles`` lists, and ``[[speaker]]`` tables with ``name``, optional ``aliases``, ``kind``
-    (person, body, unnamed) and ``feminine``.
+    (person, body, unnamed) and ``feminine``. Anything else, or a value of the wrong type, is
+    a `LexiconError` naming the file, the entry and the field.
     """
     where = str(path)
     try:
@@ -575,29 +724,18 @@ def load_user_lexicon(path: str | Path, base: Lexicon | None = None) -> Lexicon:
         raise LexiconError(f"{where}: cannot read ({exc.strerror})") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{where}: not valid TOML ({exc})") from exc
+    if unknown := set(data) - set(_FILE_FIELDS):
+        raise LexiconError(f"{where}: {_unknown(unknown, _FILE_FIELDS)}")
     return (base or default_lexicon()).extended(
         verbs=data.get("verb", []),
-        sources=_strings(data.get("sources", []), f"{where}: sources"),
-        titles=_strings(data.get("titles", []), f"{where}: titles"),
-        speakers=[known_speaker(s, where) for s in data.get("speaker", [])],
+        sources=data.get("sources", []),
+        titles=data.get("titles", []),
+        speakers=data.get("speaker", []),
+        where=where,
+        fields=_FILE_FIELDS,
     )
 
 
-def known_speaker(table: Mapping[str, Any], where: str = "speaker") -> KnownSpeaker:
-    """Validate one user speaker table."""
-    name = _require(table, "name", where)
-    if not isinstance(name, str) or not name.strip():
-        raise LexiconError(f"{where}: speaker name must be a non-empty string")
-    try:
-        kind = SpeakerKind(table.get("kind", "person"))
-    except ValueError:
-        raise LexiconError(
-            f"{where}: speaker {name!r}: kind must be one of "
-            f"{', '.join(k.value for k in SpeakerKind)}"
-        ) from None
-    return KnownSpeaker(
-        name=name,
-        aliases=tuple(_strings(table.get("aliases", []), f"{where}: {name} aliases")),
-        kind=kind,
-        feminine=bool(table.get("feminine", False)),
-    )
+def known_speaker(table: Mapping[str, Any] | KnownSpeaker, where: str = "speaker") -> KnownSpeaker:
+    """Validate one user speaker table (or a `KnownSpeaker` built by hand)."""
+    return _structure(table, KnownSpeaker, where, "speaker", "name")

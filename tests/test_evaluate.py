@@ -316,3 +316,29 @@ def test_evaluate_command_without_gold_files(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "no gold files" in done.stderr
+
+
+@pytest.mark.parametrize("shape", ["unreadable", "missing", "both"])
+def test_evaluate_command_with_no_readable_gold_prints_no_table(
+    tmp_path: Path, shape: str
+) -> None:
+    """No gold file could be read: exit 2 and say so, never a perfect-looking table."""
+    broken = tmp_path / "x.json"
+    broken.write_text("{bad", encoding="utf-8")
+    paths = {"unreadable": [str(broken)], "missing": [str(tmp_path / "nope.json")],
+             "both": [str(broken), str(tmp_path / "nope.json")]}[shape]
+    for extra in ([], ["--json"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "arquotes", "evaluate", *extra, *paths],
+            capture_output=True, text=True, check=False,
+        )
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert "no readable gold file" in done.stderr
+
+
+def test_empty_report_table_does_not_look_perfect() -> None:
+    """A report of no documents says so instead of printing F1 1.000."""
+    table = evaluate_documents([]).format_table()
+    assert "1.000" not in table
+    assert "no gold documents" in table

@@ -283,6 +283,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         except GoldFormatError as exc:
             failed += 1
             _say(f"error: {exc}")
+    if not documents:  # scores over nothing would print as a perfect table
+        _say(f"error: no readable gold file ({failed} could not be read)")
+        return EXIT_INPUT
     report = evaluate_documents(documents)
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=True) + "\n")

@@ -258,7 +258,12 @@ class Report:
         return out
 
     def format_table(self) -> str:
-        """Render a plain-text table, one line per row."""
+        """Render a plain-text table, one line per row; no table when nothing was scored.
+
+        Scores over no document would all read 1.000, which looks like a perfect run.
+        """
+        if not self.documents:
+            return "files 0: no gold documents scored"
         header = (
             f"{'kind':<9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
             f" {'spk_acc':>7} {'e2e_F1':>6} {'kind_acc':>8}"

@@ -1,5 +1,6 @@
 """arquotes: find who said what in Arabic news, with exact spans."""
 
+from arquotes.batch import BatchResult, extract_many
 from arquotes.errors import ArquotesError, GoldFormatError, LexiconError
 from arquotes.extract import Extractor, extract
 from arquotes.model import (
@@ -18,6 +19,7 @@ from arquotes.model import (
 __all__ = [
     "ArquotesError",
     "Attribution",
+    "BatchResult",
     "Claim",
     "Cue",
     "CueCategory",
@@ -31,5 +33,6 @@ __all__ = [
     "Speaker",
     "SpeakerKind",
     "extract",
+    "extract_many",
 ]
 __version__ = "0.1.0"

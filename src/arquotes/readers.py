@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
-from charset_normalizer import from_bytes
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -288,6 +287,8 @@ def _decode_as(
 
 
 def _guess_arabic_codepage(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - only for non-UTF-8 input
+
     best = from_bytes(data, cp_isolation=_ARABIC_CODEPAGES, threshold=_MAX_MESS).best()
     if best is None:
         return None

@@ -119,3 +119,38 @@ def test_unconfigured_project_collects_nothing(pytester: pytest.Pytester) -> Non
     """Without ``[tool.arquotes]`` the plugin leaves JSON files alone."""
     pytester.makefile(".json", g1=json.dumps({"id": "g1", "text": TEXT, "items": ITEMS}))
     assert pytester.runpytest().ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
+@pytest.mark.parametrize(
+    ("settings", "options", "expected"),
+    [
+        # A gold path that does not exist is named, not silently collected as nothing.
+        ('gold = ["gold", "missing/corpus"]', [], "*gold path*missing/corpus*does not exist*"),
+        # The extractor is imported once at start-up, not on every article.
+        ('extractor = "no_such_module_xyz:extract"', [], "*extractor*no_such_module_xyz*"),
+        ('extractor = "fake_extractor:nothing_here"', [], "*extractor*nothing_here*"),
+        ("extractor = 5", [], "*extractor must be a string*"),
+        # A misspelt key gets the right one suggested.
+        ("threshold = {direct = 0.9}", [], "*unknown key 'threshold'*'thresholds'*"),
+        ("", ["--arquotes-article-min-f1", "1.5"], "*article-min-f1 must be a number from 0 to 1*"),
+    ],
+)
+def test_settings_are_checked_once_at_start_up(
+    pytester: pytest.Pytester, settings: str, options: list[str], expected: str
+) -> None:
+    """A bad ``[tool.arquotes]`` setting stops pytest before collection, naming it."""
+    lines = ["[tool.arquotes]"]
+    if not settings.startswith("gold"):
+        lines.append('gold = ["gold"]')
+    if not settings.startswith("extractor"):
+        lines.append('extractor = "fake_extractor:extract"')
+    pytester.makefile(".toml", pyproject="\n".join([*lines, settings, ""]))
+    pytester.makepyfile(fake_extractor=FAKE)
+    pytester.syspathinsert()
+    gold = pytester.mkdir("gold")
+    (gold / "g1.json").write_text(json.dumps({"id": "g1", "text": TEXT, "items": ITEMS},
+                                             ensure_ascii=False), encoding="utf-8")
+    result = pytester.runpytest(*options)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([expected])
+

@@ -17,6 +17,7 @@ summary lists the weakest articles; ``--arquotes-diffs`` prints every imperfect 
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["CorpusConfig"]
 
 THRESHOLDS_ITEM = "corpus-thresholds"
+_KEYS = ("gold", "thresholds", "article_min_f1", "extractor")
+"""The settings ``[tool.arquotes]`` may hold."""
 _SUMMARY_WORST = 5
 
 
@@ -63,18 +66,32 @@ class CorpusConfig:
         pyproject = rootpath / "pyproject.toml"
         if not pyproject.is_file():
             return cls()
-        with pyproject.open("rb") as stream:
+        with pyproject.open("rb") as stream:  # pytest has parsed it already: it is TOML
             table: Any = tomllib.load(stream).get("tool", {}).get("arquotes", {})
+        if not isinstance(table, dict):
+            raise pytest.UsageError("[tool.arquotes] must be a table")
+        if unknown := sorted(set(table) - set(_KEYS)):
+            close = difflib.get_close_matches(unknown[0], _KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f" (keys: {', '.join(_KEYS)})"
+            raise pytest.UsageError(f"[tool.arquotes] unknown key {unknown[0]!r}{hint}")
         gold = table.get("gold", [])
         if isinstance(gold, str):
             gold = [gold]
         if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
             raise pytest.UsageError("[tool.arquotes] gold must be a list of paths")
+        entries = tuple((rootpath / g).resolve() for g in cast("list[str]", gold))
+        for written, entry in zip(cast("list[str]", gold), entries, strict=True):
+            if not entry.exists():
+                raise pytest.UsageError(
+                    f"[tool.arquotes] gold path {written!r} ({entry}) does not exist")
+        extractor = table.get("extractor")
+        if extractor is not None and not isinstance(extractor, str):
+            raise pytest.UsageError("[tool.arquotes] extractor must be a string 'module:function'")
         return cls(
-            entries=tuple((rootpath / g).resolve() for g in cast("list[str]", gold)),
+            entries=entries,
             thresholds=_thresholds(table.get("thresholds", {})),
             article_min_f1=_unit_or_none(table.get("article_min_f1"), "article_min_f1"),
-            extractor=table.get("extractor"),
+            extractor=extractor,
         )
 
 
@@ -147,14 +164,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Read ``[tool.arquotes]`` once per session."""
+    """Read and check ``[tool.arquotes]`` once per session, before anything is collected.
+
+    A bad setting, a gold path that does not exist or an extractor that cannot be imported
+    stops pytest with a usage error naming it, rather than failing (or passing) each article.
+    """
     corpus = CorpusConfig.from_pyproject(config.rootpath)
     option = config.getoption("--arquotes-article-min-f1")
-    config.stash[_STATE] = _State(
+    if option is not None and not 0 <= option <= 1:
+        raise pytest.UsageError("--arquotes-article-min-f1 must be a number from 0 to 1")
+    state = _State(
         corpus=corpus,
         article_min_f1=corpus.article_min_f1 if option is None else float(option),
         show_diffs=bool(config.getoption("--arquotes-diffs")),
     )
+    if corpus.extractor:
+        try:
+            state.extractor  # noqa: B018 - imported now, so a bad name stops the session
+        except Exception as exc:  # noqa: BLE001 - any import failure is the user's setting
+            raise pytest.UsageError(
+                f"[tool.arquotes] extractor {corpus.extractor!r} cannot be loaded: "
+                f"{type(exc).__name__}: {exc}") from None
+    config.stash[_STATE] = state
 
 
 def _state(config: pytest.Config) -> _State:

@@ -226,3 +226,17 @@ def test_fragment_inside_its_claim_gives_claim_and_mixed_quote(
 def test_quoted_noun_of_the_subject_is_not_the_subject() -> None:
     """المنظمة «استياءها»: the quoted noun is the verb's object, the body speaks."""
     assert set(speakers_in_order("وأبدت المنظمة «استياءها» من القرار.")) == {"المنظمة"}
+
+
+def test_lead_with_nobody_after_takes_the_person_named_before() -> None:
+    """No speaker yet, none named after: the person the lead named, subject of another verb."""
+    text = ("وجّه قائد القوات البحرية العميد سامر حداد رسالة إلى العسكريين بمناسبة العيد.\n"
+            "وقال: «أنتم درع الوطن».")
+    assert speakers_in_order(text) == ["سامر حداد"]
+
+
+def test_lead_takes_no_speaker_of_the_other_gender() -> None:
+    """وقالت after a man named before, with nobody after: no speaker is guessed."""
+    text = "استقبل الوزير سامر حداد الوفد في مكتبه.\nوقالت: «نرحب بالتعاون»."
+    [quote] = arquotes.extract(text).quotes
+    assert quote.attribution is None or quote.attribution.speaker is None

@@ -514,6 +514,11 @@ class _Attributor:
             first = self._first_after(hit.start)
             if first is not None:
                 return first, 0.3
+            # Nobody is named after it either: the person the lead named before, as the
+            # subject of another verb (وجّه قائد الجيش العماد X أمر اليوم ... وقال: «...»).
+            last = self._last_before(hit.start)
+            if last is not None and last.feminine == hit.form.feminine:
+                return last, 0.3
         if hit.form.kind == "participle":
             clause = history.in_sentence(self.doc.sentence_start(hit.start),
                                          self.doc.paragraph_at(hit.start)[0])
@@ -671,15 +676,25 @@ class _Attributor:
             mention = self.persons[k]
         return self._entity_of(mention, None)
 
-    def _first_after(self, pos: int) -> Entity | None:
-        """The entity first named after ``pos`` (a mention may come later in the text)."""
+    def _named(self) -> list[tuple[int, int, Entity]]:
+        """Every span of every entity named outside quotations, by position (built once)."""
         if self._firsts is None:
             self._firsts = sorted((s.start, e.order, e) for e in self.table.entities
                                   if id(e) in self._speaking
                                   for s in e.spans)
-        original = self.doc.view.start(pos)
-        k = bisect.bisect_left(self._firsts, (original, -1))
-        return self._firsts[k][2] if k < len(self._firsts) else None
+        return self._firsts
+
+    def _first_after(self, pos: int) -> Entity | None:
+        """The entity first named after ``pos`` (a mention may come later in the text)."""
+        named = self._named()
+        k = bisect.bisect_left(named, (self.doc.view.start(pos), -1))
+        return named[k][2] if k < len(named) else None
+
+    def _last_before(self, pos: int) -> Entity | None:
+        """The entity last named before ``pos``, outside quotations."""
+        named = self._named()
+        k = bisect.bisect_left(named, (self.doc.view.start(pos), -1))
+        return named[k - 1][2] if k > 0 else None
 
     # 5. output ---------------------------------------------------------------------------
     def build(self) -> Extraction:

@@ -22,7 +22,13 @@ from arquotes.evaluate import evaluate_documents
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
 from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
 from arquotes.runner import Outcome, Task, run
-from arquotes.writers import FORMATS, InterruptGuard, make_writer, open_output
+from arquotes.writers import (
+    FORMATS,
+    InterruptGuard,
+    escape_controls,
+    make_writer,
+    open_output,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -227,7 +233,7 @@ def _print_check(
             "violations": [v.to_dict() for v in violations],
             "errors": [{"id": e.article_id, "file": e.source, "error": e.error} for e in errors],
         }
-        out.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
+        out.write(_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
         return
     if output_format == "github":
         lines = [
@@ -256,8 +262,8 @@ def _excerpt(text: str, width: int = 80) -> str:
 
 
 def _printable(text: str) -> str:
-    """Escape lone surrogates so any text can be printed."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    """Escape lone surrogates and terminal controls (not newlines) so any text can be printed."""
+    return escape_controls(text, keep="\n").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _gh_message(text: str) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "InterruptGuard",
     "OutputFormat",
     "RecordWriter",
+    "escape_controls",
     "make_writer",
     "open_output",
     "record_dict",
@@ -51,6 +52,23 @@ FORMATS: tuple[OutputFormat, ...] = ("jsonl", "json", "csv", "text")
 CSV_COLUMNS = (
     "id", "source", "type", "kind", "start", "end", "text", "speaker", "cue", "confidence", "error",
 )
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))} | {
+    ord("\t"): "\\t", ord("\n"): "\\n", ord("\r"): "\\r"}
+"""C0 controls, DEL and C1 controls (ESC, CSI, BEL...) -> a visible escape such as \\x1b."""
+
+
+def escape_controls(text: str, *, keep: str = "") -> str:
+    r"""``text`` with terminal control characters shown as ``\xNN`` escapes.
+
+    An article may hold escape sequences that would clear a terminal, recolour it or retitle
+    its window when a report is read there (or in a CI log); reports show them instead.
+    Characters in ``keep`` (a report's own newlines) stay; Arabic marks (RLM, ZWNJ) are no
+    terminal controls and stay too.
+    """
+    table = _CONTROLS if not keep else {c: e for c, e in _CONTROLS.items() if chr(c) not in keep}
+    return text.translate(table)
 
 
 class InterruptGuard:
@@ -336,7 +354,7 @@ class _TextWriter:
             )
             if len(lines) == 1:
                 lines.append("(no quotes or claims)")
-        self._stream.write("\n".join(lines) + "\n\n")
+        self._stream.write("\n".join(escape_controls(line) for line in lines) + "\n\n")
 
     def close(self) -> None:
         """Nothing ends a text stream."""

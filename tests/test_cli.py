@@ -464,7 +464,8 @@ def test_check_finds_unattributed_quote_with_position(tmp_path: Path) -> None:
 def test_check_min_confidence(tmp_path: Path) -> None:
     """A speaker under ``--min-confidence`` fails the check; above it passes."""
     (tmp_path / "a.txt").write_text("قال علي «ثقة قليلة»", encoding="utf-8")
-    assert fake_arquotes(tmp_path, "check", "a.txt").returncode == 0
+    assert fake_arquotes(tmp_path, "check", "a.txt", "--min-confidence", "0").returncode == 0
+    assert fake_arquotes(tmp_path, "check", "a.txt").returncode == 1  # default floor: 0.5
     strict = fake_arquotes(tmp_path, "check", "a.txt", "--min-confidence", "0.5",
                            "--format", "json")
     assert strict.returncode == 1

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from arquotes import extract
+from arquotes.cli import main
 from arquotes.policy import Quotation, find_violations, quotations
 
 
@@ -58,3 +64,18 @@ def test_guessed_speaker_under_the_floor() -> None:
         "speaker سامي علي has confidence 0.30 < 0.50"]
     named = "قال الوزير سامي علي: «نحن مستعدون للحوار مع الجميع»."
     assert _violations(named, 0.5) == []
+
+
+def test_check_default_floor_fails_guessed_passes_named(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """By default ``check`` rejects a guessed speaker (0.3) and accepts a named one (0.9)."""
+    guessed = tmp_path / "guessed.txt"
+    guessed.write_text("قال الوزير سامي علي إن الأمر مهم.\n«نحن مستعدون للحوار مع الجميع».",
+                       encoding="utf-8")
+    named = tmp_path / "named.txt"
+    named.write_text("قال الوزير سامي علي: «نحن مستعدون للحوار مع الجميع».", encoding="utf-8")
+    assert main(["check", str(named)]) == 0
+    assert main(["check", str(guessed), "--format", "json"]) == 1
+    [violation] = json.loads(capsys.readouterr().out)["violations"]
+    assert (violation["line"], violation["column"], violation["confidence"]) == (2, 2, 0.3)
+    assert main(["check", str(guessed), "--min-confidence", "0"]) == 0

@@ -212,3 +212,9 @@ def test_binary_garbage_is_an_error_not_a_guess(tmp_path: Path) -> None:
     assert article.text is None
     assert article.error is not None
     assert "invalid UTF-8 at byte offset" in article.error
+
+
+@pytest.mark.parametrize("encoding", ["klingon", "rot13", "hex"])
+def test_unknown_encoding_is_refused_up_front(encoding: str) -> None:
+    with pytest.raises(ValueError, match=f"unknown encoding: '{encoding}'"):
+        ReadOptions(encoding=encoding)

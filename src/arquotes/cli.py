@@ -9,35 +9,28 @@ away (``arquotes extract big.jsonl | head``).
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
 from typing import IO, TYPE_CHECKING
 
-import attrs
 from tqdm import tqdm
 
 from arquotes import __version__
-from arquotes.errors import GoldFormatError, OutputError
+from arquotes.batch import with_extractor
+from arquotes.errors import GoldFormatError, LexiconError, OutputError
 from arquotes.evaluate import evaluate_documents
+from arquotes.extract import Extractor
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
-from arquotes.markdown import MARKDOWN_SUFFIXES
-from arquotes.markdown import prose as markdown_prose
-from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
+from arquotes.readers import MAX_ARTICLE_BYTES, Article, ReadOptions, read_articles
 from arquotes.runner import Outcome, Task, run
-from arquotes.writers import (
-    FORMATS,
-    InterruptGuard,
-    escape_controls,
-    make_writer,
-    open_output,
-)
+from arquotes.writers import FORMATS, InterruptGuard, make_writer, open_output
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from arquotes.policy import Violation
-    from arquotes.readers import Article
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -48,8 +41,6 @@ EXIT_POLICY = 1
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
-DEFAULT_MIN_CONFIDENCE = 0.5
-"""``check``'s floor: under a guessed speaker (0.3), at most a named one (0.6 to 0.9)."""
 
 _EXTRACT_EXAMPLE = """\
 examples:
@@ -104,10 +95,9 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--min-confidence",
         type=_unit_float,
-        default=DEFAULT_MIN_CONFIDENCE,
+        default=0.0,
         metavar="X",
-        help="reject speakers with confidence under X (0 to 1; default "
-        f"{DEFAULT_MIN_CONFIDENCE}: a guessed speaker fails, a named one passes)",
+        help="also reject speakers with confidence under X (0 to 1; default 0)",
     )
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     _add_jobs_option(check)
@@ -124,6 +114,7 @@ def _build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--errors", action="store_true", help="list misses, spurious items and wrong speakers"
     )
+    _add_lexicon_option(evaluate)
     return parser
 
 
@@ -138,14 +129,29 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help=".txt/.md (one article) or .jsonl (one per line); '-' or nothing: stdin",
+        help=".txt/.md (one article), .jsonl (one per line), .json (records or a gold file),"
+        " .gz of these, or a folder (read recursively); '-' or nothing: stdin",
     )
     parser.add_argument(
         "--input-format",
-        choices=("auto", "text", "jsonl"),
+        choices=("auto", "text", "jsonl", "json"),
         default="auto",
-        help="auto: .jsonl/.ndjson are JSON Lines, anything else one article",
+        help="auto: by extension (.jsonl/.ndjson, .json), else JSON (Lines) when the content is,"
+        " else one article",
     )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="decode inputs with NAME (e.g. cp1256) instead of detecting it",
+    )
+    parser.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="files of a folder to read, e.g. '*.txt' (default: .txt .md .json .jsonl .ndjson,"
+        " and .gz)",
+    )
+    _add_lexicon_option(parser)
     parser.add_argument("--id-field", default="id", help="JSON Lines id field (default: id)")
     parser.add_argument(
         "--text-field", default="text", help="JSON Lines text field (default: text)"
@@ -157,6 +163,36 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="report articles larger than N bytes instead of reading them",
     )
+
+
+def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        metavar="FILE",
+        help="a TOML file of your own cue verbs, sources, titles and speakers (docs/api.md)",
+    )
+
+
+def _encoding(value: str) -> str:
+    try:
+        b"a".decode(value, "replace")  # unknown codecs and non-text ones (rot13, hex) fail
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r}") from None
+    return codecs.lookup(value).name
+
+
+def _lexicon_extractor(args: argparse.Namespace) -> Extractor | None:
+    """The extractor with ``--lexicon`` (raises `LexiconError`), or None for the bundled one."""
+    path = getattr(args, "lexicon", None)
+    return None if path is None else Extractor(lexicon_file=path)
+
+
+def _noted(articles: Iterator[Article]) -> Iterator[Article]:
+    """Say on stderr how an input was read when it was guessed (its encoding, JSON)."""
+    for article in articles:
+        if article.note is not None:
+            _say(f"note: {article.source}: {article.note}")
+        yield article
 
 
 def _positive_int(value: str) -> int:
@@ -184,27 +220,17 @@ def _say(message: str) -> None:
     tqdm.write(f"arquotes: {message}", file=sys.stderr)
 
 
-def _as_markdown(article: Article) -> Article:
-    """A whole .md file is read as Markdown: its prose, with the file's offsets (markdown.py)."""
-    if article.text is None or article.line is not None or (
-            os.path.splitext(article.source)[1].lower() not in MARKDOWN_SUFFIXES):  # noqa: PTH122
-        return article
-    return attrs.evolve(article, text=markdown_prose(article.text))
-
-
-def _outcomes(
-    args: argparse.Namespace, task: Task, *, markdown: bool = False
-) -> Iterator[Outcome]:
+def _outcomes(args: argparse.Namespace, task: Task) -> Iterator[Outcome]:
     options = ReadOptions(
         input_format=args.input_format,
         id_field=args.id_field,
         text_field=args.text_field,
         max_bytes=args.max_bytes,
+        encoding=args.encoding,
+        glob=args.glob,
     )
-    articles = read_articles(args.files, options)
-    if markdown:
-        articles = map(_as_markdown, articles)
-    outcomes = run(articles, task, jobs=args.jobs)
+    articles = _noted(read_articles(args.files, options))
+    outcomes = with_extractor(args.extractor, run(articles, task, jobs=args.jobs))
     with tqdm(
         outcomes, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
     ) as progress:
@@ -234,8 +260,7 @@ def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
 def _check(args: argparse.Namespace) -> int:
     violations: list[Violation] = []
     errors: list[Outcome] = []
-    task = Task(check=True, min_confidence=args.min_confidence)
-    for outcome in _outcomes(args, task, markdown=True):
+    for outcome in _outcomes(args, Task(check=True, min_confidence=args.min_confidence)):
         if outcome.error is not None:
             errors.append(outcome)
             _say(f"error: {outcome.source}: {outcome.error}")
@@ -254,7 +279,7 @@ def _print_check(
             "violations": [v.to_dict() for v in violations],
             "errors": [{"id": e.article_id, "file": e.source, "error": e.error} for e in errors],
         }
-        out.write(_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        out.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
         return
     if output_format == "github":
         lines = [
@@ -272,7 +297,7 @@ def _print_check(
             for v in violations
         ]
         if violations:
-            lines.append(f"{len(violations)} unattributed quote(s)")
+            lines.append(f"{len(violations)} unattributed direct quote(s)")
     if lines:
         out.write(_printable("\n".join(lines)) + "\n")
 
@@ -283,8 +308,8 @@ def _excerpt(text: str, width: int = 80) -> str:
 
 
 def _printable(text: str) -> str:
-    """Escape lone surrogates and terminal controls (not newlines) so any text can be printed."""
-    return escape_controls(text, keep="\n").encode("utf-8", "backslashreplace").decode("utf-8")
+    """Escape lone surrogates so any text can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _gh_message(text: str) -> str:
@@ -313,7 +338,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not documents:  # scores over nothing would print as a perfect table
         _say(f"error: no readable gold file ({failed} could not be read)")
         return EXIT_INPUT
-    report = evaluate_documents(documents)
+    report = evaluate_documents(documents, args.extractor and args.extractor.extract)
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=True) + "\n")
     else:
@@ -330,6 +355,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    try:
+        args.extractor = _lexicon_extractor(args)  # before -o or any input is opened
+    except LexiconError as exc:
+        _say(f"error: {exc}")
+        return EXIT_INPUT
     guard = InterruptGuard()
     guard.install()
     try:

@@ -97,11 +97,20 @@ class ReadOptions:
     id_field: str = "id"
     text_field: str = "text"
     max_bytes: int = MAX_ARTICLE_BYTES
-    encoding: str | None = None
-    """Decode every input with this codec instead of detecting it."""
+    encoding: str | None = attrs.field(default=None, validator=lambda _, __, v: _check_codec(v))
+    """Decode every input with this codec instead of detecting it; `ValueError` if unknown."""
     glob: str | None = None
     """Which files of a folder to read (a name pattern, or a path pattern when it holds a
     ``/``); None: `ARTICLE_SUFFIXES`."""
+
+
+def _check_codec(encoding: str | None) -> None:
+    if encoding is None:
+        return
+    try:
+        b"a".decode(encoding, "replace")  # unknown codecs and non-text ones (rot13, hex) fail
+    except LookupError:
+        raise ValueError(f"unknown encoding: {encoding!r}") from None
 
 
 def read_articles(

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from arquotes import extract
 from arquotes.cli import main
 from arquotes.markdown import front_matter_end, prose
+from arquotes.policy import find_violations
 
 STORY = """---
 title: "الوزير يستقيل"
@@ -181,3 +182,37 @@ def test_prose_full_size() -> None:
     for build in SHAPES.values():
         text = build(200_000)
         assert len(prose(text)) == len(text)
+
+
+_ARTICLE_UNIT = ("قال الوزير سامي علي إن الحكومة ماضية في الإصلاح.\n\n"
+                 "> «لن نتراجع عن قرارنا»\n\n> لن نتراجع عن قرارنا مهما كان الثمن\n\n"
+                 "ووصف المشهد بأنه «كارثي» [في بيان](http://x.com/a) نشره.\n\n")
+
+
+def _check_calls(text: str) -> int:
+    calls = [0]
+
+    def count(_frame: FrameType, event: str, _arg: Any) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    sys.setprofile(count)
+    try:
+        out = prose(text)
+        find_violations(out, extract(out), source="a.md", min_confidence=0.5)
+    finally:
+        sys.setprofile(None)
+    return calls[0]
+
+
+def test_check_path_is_linear() -> None:
+    """Four times a Markdown file of block quotes costs about four times the checking.
+
+    Prose, extraction and policy together, on a file with many block quotes and short quotes.
+    """
+    unit = _ARTICLE_UNIT
+    small_text, large_text = unit * 10, unit * 40
+    out = prose(small_text)
+    assert len(find_violations(out, extract(out), source="a.md", min_confidence=0.5)) == 20
+    small, large = _check_calls(small_text), _check_calls(large_text)
+    assert large <= 6 * small, (small, large)

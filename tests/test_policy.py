@@ -79,3 +79,13 @@ def test_check_default_floor_fails_guessed_passes_named(
     [violation] = json.loads(capsys.readouterr().out)["violations"]
     assert (violation["line"], violation["column"], violation["confidence"]) == (2, 2, 0.3)
     assert main(["check", str(guessed), "--min-confidence", "0"]) == 0
+
+
+def test_violation_places_match_the_text() -> None:
+    """Line and column of every violation point at its quote, however many share a line."""
+    text = "\n".join(["عنوان", "«نعم» و«لا» هنا ثم «كلا»", "", "نص «كارثي» ثم «رائع»"] * 3)
+    violations = find_violations(text, extract(text), source="a.txt")
+    assert len(violations) == 9  # «نعم» و«لا»: coordinated, read as names
+    lines = text.split("\n")
+    for v in violations:
+        assert lines[v.line - 1][v.column - 1 :].startswith(v.quote), v

@@ -139,23 +139,27 @@ def find_violations(
     ``line`` is given for a JSON Lines article: every violation then reports that line and,
     as its column, the 1-based character offset of the quote in the article text.
     """
-    found: list[tuple[int, Violation]] = []
-
-    def add(start: int, quote: str, reason: str, confidence: float | None) -> None:
-        if line is None:
-            at_line, column = line_column(text, start)
-        else:
-            at_line, column = line, start + 1
-        found.append((start, Violation(source=source, line=at_line, column=column, quote=quote,
-                                       reason=reason, confidence=confidence)))
-
+    found: list[tuple[int, str, str, float | None]] = []
     for quote in extraction.quotes:
         reason = _problem(quote, min_confidence)
         if reason is not None:
             attribution = quote.attribution
-            add(quote.span.start, quote.text, reason,
-                None if attribution is None else attribution.confidence)
-    for quotation in _unattributed(text, extraction.quotes, lexicon):
-        add(quotation.span.start, quotation.text, UNATTRIBUTED, None)
-    found.sort(key=lambda pair: pair[0])
-    return tuple(violation for _, violation in found)
+            found.append((quote.span.start, quote.text, reason,
+                          None if attribution is None else attribution.confidence))
+    found.extend((quotation.span.start, quotation.text, UNATTRIBUTED, None)
+                 for quotation in _unattributed(text, extraction.quotes, lexicon))
+    found.sort(key=lambda item: item[0])
+    violations = []
+    at_line, line_start, counted = 1, 0, 0  # lines counted once, in text order: linear
+    for start, quoted, reason, confidence in found:
+        if line is None:
+            at_line += text.count("\n", counted, start)
+            last_break = text.rfind("\n", counted, start)
+            line_start = line_start if last_break < 0 else last_break + 1
+            counted = max(counted, start)
+            place = (at_line, start - line_start + 1)
+        else:
+            place = (line, start + 1)
+        violations.append(Violation(source=source, line=place[0], column=place[1], quote=quoted,
+                                    reason=reason, confidence=confidence))
+    return tuple(violations)

@@ -1,11 +1,12 @@
-"""Run both atheris harnesses for a bounded time, seeded with the seed articles.
+"""Run the atheris harnesses for a bounded time, seeded with the seed articles.
 
     .venv/bin/python fuzz/run.py --seconds 60
 
 builds ``fuzz/corpus/extract`` (each ``seeds/*.txt`` article, plus the snippets the regression
-tests use) and ``fuzz/corpus/jsonl`` (the seeds as JSON Lines), then gives each harness half
-of ``--seconds``. New inputs atheris finds are added to those directories. Exit status is
-non-zero when a harness crashes; the crashing input is written to ``fuzz/crashes/``.
+tests use), ``fuzz/corpus/jsonl`` (the seeds as JSON Lines) and ``fuzz/corpus/lexicon`` (user
+lexicon files, good and bad), then gives each harness its share of ``--seconds``. New inputs
+atheris finds are added to those directories. Exit status is non-zero when a harness crashes;
+the crashing input is written to ``fuzz/crashes/``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-HARNESSES = ("fuzz_extract", "fuzz_jsonl")
+HARNESSES = ("fuzz_extract", "fuzz_jsonl", "fuzz_lexicon")
+_LEXICONS = (
+    ('titles = ["الناشط"]\nsources = ["كما أفادت"]\n[[verb]]\nlemma = "غرد"\n'
+    'category = "statement"\npresent = "يغرد"\nframes = ["quote", "that"]\nimmediate = true\n'
+    '[[speaker]]\nname = "إيلون ماسك"\naliases = ["ماسك"]\nkind = "person"\nfeminine = false\n'),
+    ('[[verb]]\nlemma = "نوه"\ncategory = "explanation"\nframes = ["on"]\npreps = ["إلى"]\n'
+    'participle = "منوه"\nextra = ["ينوه"]\nobject = true\nsayings = ["تأكيده"]\n'),
+    '[[verbs]]\nlemma = "غرد"\nimmediate = "no"\n[[speaker]]\nalias = ["x"]\n',
+)
 _SNIPPETS = (
     "« ء قال أن",
     "قال الوزير: «نحن مستعدون للحوار».\r\nوأضاف أن الاتفاق بات وشيكا.",
@@ -42,7 +51,11 @@ def build_corpus() -> dict[str, Path]:
     (jsonl_dir / "seed-all").write_text("\n".join(lines) + "\n", encoding="utf-8")
     odd = b'{"text": 5}\nnot json\n\n{"id": "\\ud800", "text": "x"}\n\xff\n'
     (jsonl_dir / "seed-odd").write_bytes(odd)
-    return {"fuzz_extract": extract_dir, "fuzz_jsonl": jsonl_dir}
+    lexicon_dir = HERE / "corpus" / "lexicon"
+    lexicon_dir.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(_LEXICONS):  # a first byte with its low bit set: read as a file
+        (lexicon_dir / f"seed-{n:03d}").write_bytes(b"\x01" + text.encode())
+    return {"fuzz_extract": extract_dir, "fuzz_jsonl": jsonl_dir, "fuzz_lexicon": lexicon_dir}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -196,3 +196,24 @@ def test_valid_values_still_extend_the_lexicon() -> None:
     assert "غرد" in extractor.lexicon.cues
     assert "الناشط" in extractor.lexicon.roles
     assert [s.name for s in extractor.lexicon.known_speakers] == ["إيلون ماسك", "سارة"]
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        # Found by fuzz/fuzz_lexicon.py: words that fold to nothing gave an IndexError.
+        ({"verbs": [{"lemma": "\u064b", "category": "statement"}]}, "field 'lemma'"),
+        ({"verbs": [{"lemma": "قال", "category": "statement", "extra": ["\u064b"]}]},
+         "field 'extra'"),
+        ({"verbs": [{"lemma": "قال", "category": "statement", "present": "\u0640"}]},
+         "field 'present'"),
+        ({"verbs": [{"lemma": "قال", "category": "statement", "participle": "\u0640"}]},
+         "field 'participle'"),
+        ({"sources": ["\u064b"]}, "sources: source phrase"),
+    ],
+)
+def test_words_without_letters_are_lexicon_errors(values: dict[str, Any], expected: str) -> None:
+    """A form of only diacritics or tatweel is refused by name, not an IndexError."""
+    with pytest.raises(LexiconError, match=expected) as caught:
+        Extractor(**values)
+    assert str(caught.value).startswith("Extractor(...)")

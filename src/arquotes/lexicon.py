@@ -373,7 +373,7 @@ class Lexicon:
             for form in _verb_forms(entry, f"{where}: verb #{k + 1} ({entry.lemma!r})"):
                 cues.setdefault(form.form, form)
         for phrase in phrases:
-            form = _source_form(phrase)
+            form = _source_form(phrase, f"{where}: {fields[1]}")
             cues[form.form] = form
         return attrs.evolve(
             self,
@@ -558,6 +558,12 @@ def _participle_forms(stem: str) -> list[tuple[str, bool, bool]]:
 
 def _verb_forms(entry: VerbEntry, where: str) -> list[CueForm]:
     lemma, category = entry.lemma, entry.category
+    for field, word in (("lemma", lemma), ("past", entry.past or "x"),
+                        ("present", entry.present or "x"),
+                        ("participle", entry.participle or "x"),
+                        *(("extra", e) for e in entry.extra)):
+        if not fold_word(word):  # e.g. only diacritics or tatweel: no form to derive
+            raise LexiconError(f"{where}: field {field!r}: {word!r} has no letters")
     frames = frozenset(entry.frames)
     if unknown := frames - FRAMES:
         raise LexiconError(f"{where}: unknown frames {sorted(unknown)}; use {sorted(FRAMES)}")
@@ -594,10 +600,10 @@ def _verb_forms(entry: VerbEntry, where: str) -> list[CueForm]:
     ]
 
 
-def _source_form(phrase: str) -> CueForm:
-    folded = " ".join(fold_word(p) for p in phrase.split())
+def _source_form(phrase: str, where: str = "cues.toml") -> CueForm:
+    folded = " ".join(w for w in (fold_word(p) for p in phrase.split()) if w)
     if not folded:
-        raise LexiconError("source phrase: empty")
+        raise LexiconError(f"{where}: source phrase {phrase!r} has no letters")
     return CueForm(form=folded, lemma=phrase, category=CueCategory.SOURCE, kind="source")
 
 

@@ -198,3 +198,25 @@ def test_lexicon_passes_through_the_pre_commit_hook(tmp_path: Path, lexicon: Pat
         cwd=tmp_path, capture_output=True, check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, b"", b"")
+
+
+def test_lexicon_applies_when_workers_are_spawned(tmp_path: Path, lexicon: Path) -> None:
+    """Where workers start afresh (spawn: macOS, Windows), --lexicon still applies."""
+    path = tmp_path / "t.txt"
+    path.write_text(TWEET, encoding="utf-8")
+    script = (
+        "import multiprocessing, sys\n"
+        "from arquotes.cli import main\n"
+        "if __name__ == '__main__':\n"
+        "    multiprocessing.set_start_method('spawn')\n"
+        "    raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    runner = tmp_path / "spawned.py"
+    runner.write_text(script, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(runner), "extract", str(path), "-j", "2", "--lexicon", str(lexicon)],
+        capture_output=True, check=False, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    [record] = records(done.stdout.decode())
+    assert record["quotes"][0]["attribution"]["cue"]["lemma"] == "غرد"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from arquotes.extract import Extractor
 
-__all__ = ["BatchResult", "extract_many", "with_extractor"]
+__all__ = ["BatchResult", "extract_many", "run_with", "with_extractor"]
 
 T = TypeVar("T")
 
@@ -54,10 +54,21 @@ def extract_many(
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs!r}")
-    if extractor is not None and multiprocessing.get_start_method() != "fork":
-        jobs = 1  # a worker that does not fork would not see the extractor
     articles = (_article(index, text) for index, text in enumerate(texts))
-    return _results(with_extractor(extractor, runner.run(articles, runner.Task(), jobs=jobs)))
+    return _results(run_with(extractor, articles, runner.Task(), jobs=jobs))
+
+
+def run_with(
+    extractor: Extractor | None, articles: Iterable[Article], task: runner.Task, jobs: int
+) -> Iterator[runner.Outcome]:
+    """`runner.run` with ``extractor`` (None: `arquotes.extract`) doing the extraction.
+
+    Worker processes get the extractor by forking; where they would start afresh (spawn,
+    forkserver: macOS, Windows) they would not, so the run stays in this process (jobs=1).
+    """
+    if extractor is not None and multiprocessing.get_start_method() != "fork":
+        jobs = 1
+    return with_extractor(extractor, runner.run(articles, task, jobs=jobs))
 
 
 def _results(outcomes: Iterator[runner.Outcome]) -> Iterator[BatchResult]:

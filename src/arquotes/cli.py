@@ -19,7 +19,7 @@ import attrs
 from tqdm import tqdm
 
 from arquotes import __version__
-from arquotes.batch import with_extractor
+from arquotes.batch import run_with
 from arquotes.errors import GoldFormatError, LexiconError, OutputError
 from arquotes.evaluate import evaluate_documents
 from arquotes.extract import Extractor
@@ -27,7 +27,7 @@ from arquotes.gold import GoldDocument, find_gold_files, load_gold
 from arquotes.markdown import MARKDOWN_SUFFIXES
 from arquotes.markdown import prose as markdown_prose
 from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
-from arquotes.runner import Outcome, Task, run
+from arquotes.runner import Outcome, Task
 from arquotes.writers import (
     FORMATS,
     InterruptGuard,
@@ -255,7 +255,7 @@ def _outcomes(
     articles = _noted(read_articles(args.files, options))
     if markdown:
         articles = map(_as_markdown, articles)
-    outcomes = with_extractor(args.extractor, run(articles, task, jobs=args.jobs))
+    outcomes = run_with(args.extractor, articles, task, jobs=args.jobs)
     with tqdm(
         outcomes, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
     ) as progress:

@@ -217,3 +217,10 @@ def test_words_without_letters_are_lexicon_errors(values: dict[str, Any], expect
     with pytest.raises(LexiconError, match=expected) as caught:
         Extractor(**values)
     assert str(caught.value).startswith("Extractor(...)")
+
+
+@pytest.mark.parametrize("value", [5, ["newsroom.toml"], None])
+def test_lexicon_file_must_be_a_path(value: object) -> None:
+    """``load_user_lexicon`` takes a path; anything else is named, not a TypeError."""
+    with pytest.raises(LexiconError, match="lexicon file: expected a path"):
+        load_user_lexicon(value)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
@@ -723,6 +724,8 @@ def load_user_lexicon(path: str | Path, base: Lexicon | None = None) -> Lexicon:
     (person, body, unnamed) and ``feminine``. Anything else, or a value of the wrong type, is
     a `LexiconError` naming the file, the entry and the field.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise LexiconError(f"lexicon file: expected a path, got {_describe(path)}")
     where = str(path)
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))

@@ -3,8 +3,9 @@
     .venv/bin/python fuzz/run.py --seconds 60
 
 builds ``fuzz/corpus/extract`` (each ``seeds/*.txt`` article, plus the snippets the regression
-tests use), ``fuzz/corpus/jsonl`` (the seeds as JSON Lines) and ``fuzz/corpus/lexicon`` (user
-lexicon files, good and bad), then gives each harness its share of ``--seconds``. New inputs
+tests use), ``fuzz/corpus/jsonl`` (the seeds as JSON Lines), ``fuzz/corpus/lexicon`` (user
+lexicon files, good and bad) and ``fuzz/corpus/markdown`` (seeds, and Markdown markup of every
+kind the reader handles), then gives each harness its share of ``--seconds``. New inputs
 atheris finds are added to those directories. Exit status is non-zero when a harness crashes;
 the crashing input is written to ``fuzz/crashes/``.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-HARNESSES = ("fuzz_extract", "fuzz_jsonl", "fuzz_lexicon")
+HARNESSES = ("fuzz_extract", "fuzz_jsonl", "fuzz_lexicon", "fuzz_markdown")
 _LEXICONS = (
     ('titles = ["الناشط"]\nsources = ["كما أفادت"]\n[[verb]]\nlemma = "غرد"\n'
     'category = "statement"\npresent = "يغرد"\nframes = ["quote", "that"]\nimmediate = true\n'
@@ -27,6 +28,15 @@ _LEXICONS = (
     ('[[verb]]\nlemma = "نوه"\ncategory = "explanation"\nframes = ["on"]\npreps = ["إلى"]\n'
     'participle = "منوه"\nextra = ["ينوه"]\nobject = true\nsayings = ["تأكيده"]\n'),
     '[[verbs]]\nlemma = "غرد"\nimmediate = "no"\n[[speaker]]\nalias = ["x"]\n',
+)
+_MARKDOWN = (  # front matter, block quotes, lists, links, code, entities, tags, a table
+    (
+        '---\ntitle: "الوزير يستقيل"\n---\n# الوزير يستقيل #\n\n> "لن نتراجع عن قرارنا"\n\n'
+        '> لن نتراجع\n> > عن قرارنا\nمهما كان\n\n- [قال](http://x.com/a "t") **نعم**\n'
+        '  `قال «لا»` &laquo;نعم&raquo; <b class="x">كلا</b> [نص][r]\n\n| أ | ب |\n|---|---|\n'
+        '| «ج» | د |\n\n[r]: http://x.com/r "عنوان"\n\n```\nقال: «كود»\n```\n<!-- «تعليق» -->\n'
+    ),
+    "+++\ntitle = 'x'\n+++\n1) ![«صورة»](a.png) \\\"نص\\\" https://x.com/«a» www.x.org\r\n",
 )
 _SNIPPETS = (
     "« ء قال أن",
@@ -55,7 +65,12 @@ def build_corpus() -> dict[str, Path]:
     lexicon_dir.mkdir(parents=True, exist_ok=True)
     for n, text in enumerate(_LEXICONS):  # a first byte with its low bit set: read as a file
         (lexicon_dir / f"seed-{n:03d}").write_bytes(b"\x01" + text.encode())
-    return {"fuzz_extract": extract_dir, "fuzz_jsonl": jsonl_dir, "fuzz_lexicon": lexicon_dir}
+    markdown_dir = HERE / "corpus" / "markdown"
+    markdown_dir.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate([*texts[:8], *_MARKDOWN]):  # seeds read as .md, and markup
+        (markdown_dir / f"seed-{n:03d}").write_text(text, encoding="utf-8")
+    return {"fuzz_extract": extract_dir, "fuzz_jsonl": jsonl_dir, "fuzz_lexicon": lexicon_dir,
+            "fuzz_markdown": markdown_dir}
 
 
 def main(argv: list[str] | None = None) -> int:

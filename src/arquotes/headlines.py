@@ -201,11 +201,11 @@ def _line(document: Document, p_start: int, p_end: int) -> list[Token]:
     ... يوم الأحد. وقام الوزير ...), however it opens.
     """
     starts, _ = document.token_spans
-    if bisect.bisect_left(starts, p_end) - bisect.bisect_left(starts, p_start) > (
-            _LINE_WORDS * 2):
+    count = bisect.bisect_left(starts, p_end) - bisect.bisect_left(starts, p_start)
+    if count > _LINE_WORDS * 2:
         return []  # more tokens than a headline's words and marks, counted without reading
     tokens = document.tokens(p_start, p_end, _LINE_WORDS * 2)
-    if sum(1 for t in tokens if t.is_word) > _LINE_WORDS:
+    if count > _LINE_WORDS and sum(1 for t in tokens if t.is_word) > _LINE_WORDS:
         return []
     for k in range(1, len(tokens) - 1):
         before, after = tokens[k - 1], tokens[k + 1]

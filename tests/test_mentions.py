@@ -298,3 +298,10 @@ def test_a_noun_with_a_pronoun_ends_an_unnamed_description() -> None:
 def test_a_nominative_plural_after_a_verb_is_its_subject(text: str, speaker: str) -> None:
     """-ون is the nominative of a sound plural: المحتجون after the verb is its subject."""
     assert speakers_in_order(text) == [speaker]
+
+
+def test_ali_spelled_for_the_preposition_is_no_name() -> None:
+    """علي التوالي، شدد الوزير علي ...: على written with ي; the name needs a name beside it."""
+    assert speakers_in_order("وشدد الوزير الكويتي علي ضرورة الحوار.") == ["الوزير الكويتي"]
+    assert speakers_in_order("وقال علي إن الحوار مستمر.") == ["علي"]
+    assert speakers_in_order("وقال علي حسن إن الحوار مستمر.") == ["علي حسن"]

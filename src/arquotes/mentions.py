@@ -159,7 +159,13 @@ class _Reader:
                     following is not None and _name_unit(following.text)):
                 return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
-        return self.written(token) not in lex.not_names
+        if self.written(token) in lex.not_names:
+            return False
+        # Writers also spell على as علي (علي التوالي، علي سعري): the name then needs another
+        # name unit after it, or the clause right after it (قال علي إن).
+        return not (text in lex.stops and following is not None and following.is_word
+                    and not _name_unit(following.text) and following.text not in lex.particles
+                    and not lex.is_complementizer(following.text))
 
     def given_at(self, k: int) -> bool:
         """`is_given` for the token at ``k``, with the token after it as evidence."""

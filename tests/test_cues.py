@@ -486,3 +486,10 @@ def test_a_complementizer_after_a_conjunction_is_not_the_cues() -> None:
 def test_gives_cause_for_is_no_call() -> None:
     """أمر يدعو للقلق ("worrying"): دعا with لـ is no demand."""
     assert _claims("وهذه تصريحات تدعو للسخرية ولا يصدقها أحد.") == []
+
+
+def test_governed_preposition_before_a_quotation_keeps_the_content() -> None:
+    """أعلن الجيش، اليوم، عن إحباط ... 'مسلحين': the quotation is inside the content."""
+    text = "وأعلن الجيش اليوم الخميس، عن إحباط محاولة تسلل من أسماهم 'مهربين' عبر الحدود."
+    claims = arquotes.extract(text).claims
+    assert [c.text for c in claims] == ["إحباط محاولة تسلل من أسماهم 'مهربين' عبر الحدود"]

@@ -362,31 +362,49 @@ class _CueReader:
         """A quotation or complementizer before the sentence ends or another cue starts."""
         i = begin
         reach = begin + (2 if begin < len(tokens) and tokens[begin].text == ":" else 1)
+        governed = False
         while i < len(tokens):
             if form.immediate and i >= reach:
                 return None
             token = tokens[i]
             if not token.is_word:
-                index = self.quotes.by_open.get(token.start)
-                if index is not None and index in self.quotes.names:
-                    i = self._skip_quote(tokens, i, index)
-                    continue
-                if index is not None:
-                    quoted = "quote" in form.frames
-                    return Complement(frame="quote", start=token.start, quote=index) if (
-                        quoted) else None
-                if token.text in ".!?؟":
-                    return None
-                if token.text == ":" and "quote" in form.frames and self._speech_after(
-                        tokens, i + 1):
-                    return Complement(frame="colon", start=token.end)
-            elif self.is_cue(token):
+                step = self._at_mark(form, tokens, i, governed=governed)
+                if not isinstance(step, int):
+                    return step
+                i = step
+                continue
+            if self.is_cue(token):
                 return None
+            if "on" in form.frames and token.text in form.preps:
+                # أعلن الجيش، اليوم، عن إحباط ... 'إرهابيين': with the governed preposition
+                # first, a later quotation is inside the content, not the cue's quotation.
+                governed = True
             elif "that" in form.frames and (found := self._complementizer(token)) and not (
                     i > begin and tokens[i - 1].text in self.lex.governors):
                 return found  # not رغم أن، بعد أن: a complementizer governed by a conjunction
             i += 1
         return None
+
+    def _at_mark(self, form: CueForm, tokens: list[Token], i: int, *,
+                 governed: bool) -> Complement | int | None:
+        """At a non-word token of `_that_or_quote`: its result, or the index to go on from.
+
+        A quoted name is stepped over; a quotation is the complement unless the cue's own
+        preposition came first (``governed``); a sentence end ends the search; a colon with
+        speech after it is the complement.
+        """
+        token = tokens[i]
+        index = self.quotes.by_open.get(token.start)
+        if index is not None and index in self.quotes.names:
+            return self._skip_quote(tokens, i, index)
+        if index is not None:
+            quoted = "quote" in form.frames and not governed
+            return Complement(frame="quote", start=token.start, quote=index) if quoted else None
+        if token.text in ".!?؟":
+            return None
+        if token.text == ":" and "quote" in form.frames and self._speech_after(tokens, i + 1):
+            return Complement(frame="colon", start=token.end)
+        return i + 1
 
     def _complementizer(self, token: Token) -> Complement | None:
         """The clause a complementizer opens: after أن، بأنه; at ألا, which stays in it."""

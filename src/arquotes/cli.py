@@ -3,7 +3,7 @@
 Exit codes: 0 ok; 1 policy failure (``check`` found unattributed quotes); 2 usage or input
 error (every other input is still processed), or an output (``-o``) that cannot be written
 (checked before any input is read); 130 interrupted by Ctrl-C; 141 the reader of stdout went
-away (``arquotes extract big.jsonl | head``).
+away (``arquotes extract big.jsonl | head``); 143 stopped by SIGTERM (cleaned up as for Ctrl-C).
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from __future__ import annotations
 import argparse
 import codecs
 import json
+import math
 import os
+import signal
 import sys
-from typing import IO, TYPE_CHECKING
+import threading
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 from tqdm import tqdm
@@ -26,7 +29,7 @@ from arquotes.extract import Extractor
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
 from arquotes.markdown import MARKDOWN_SUFFIXES
 from arquotes.markdown import prose as markdown_prose
-from arquotes.readers import MAX_ARTICLE_BYTES, ReadOptions, read_articles
+from arquotes.readers import MAX_ARTICLE_BYTES, Article, ReadOptions, read_articles
 from arquotes.runner import Outcome, Task
 from arquotes.writers import (
     FORMATS,
@@ -38,19 +41,20 @@ from arquotes.writers import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+    from types import FrameType
 
     from arquotes.policy import Violation
-    from arquotes.readers import Article
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
-    "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_POLICY", "main"]
+    "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_POLICY", "EXIT_TERMINATED", "main"]
 
 EXIT_OK = 0
 EXIT_POLICY = 1
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
+EXIT_TERMINATED = 143
 DEFAULT_MIN_CONFIDENCE = 0.5
 """``check``'s floor: under a guessed speaker (0.3), at most a named one (0.6 to 0.9)."""
 
@@ -135,6 +139,13 @@ def _add_jobs_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes"
     )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up on an article after SECONDS (an error record); default: no limit",
+    )
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -218,6 +229,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not (number > 0 and math.isfinite(number)):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {value}")
+    return number
+
+
 def _unit_float(value: str) -> float:
     try:
         number = float(value)
@@ -267,7 +288,10 @@ def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
     with open_output(args.output) as stream:
         writer = make_writer(args.format, stream)
         try:
-            task = Task(render_json=args.format in ("json", "jsonl") and args.jobs > 1)
+            task = Task(
+                render_json=args.format in ("json", "jsonl") and args.jobs > 1,
+                timeout=args.timeout,
+            )
             for outcome in _outcomes(args, task):
                 if outcome.error is not None:
                     failed += 1
@@ -285,7 +309,7 @@ def _extract(args: argparse.Namespace, guard: InterruptGuard) -> int:
 def _check(args: argparse.Namespace) -> int:
     violations: list[Violation] = []
     errors: list[Outcome] = []
-    task = Task(check=True, min_confidence=args.min_confidence)
+    task = Task(check=True, min_confidence=args.min_confidence, timeout=args.timeout)
     for outcome in _outcomes(args, task, markdown=True):
         if outcome.error is not None:
             errors.append(outcome)
@@ -388,6 +412,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     guard = InterruptGuard()
     guard.install()
+    sigterm = _Sigterm()
+    sigterm.install()
     try:
         if args.command == "extract":
             return _extract(args, guard)
@@ -398,13 +424,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"error: {exc}")
         return EXIT_INPUT
     except KeyboardInterrupt:
+        if sigterm.received:
+            _say("terminated")
+            return EXIT_TERMINATED
         _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     finally:
+        sigterm.restore()
         guard.restore()
+
+
+class _Sigterm:
+    """Make SIGTERM stop the run as Ctrl-C does, and remember it for the exit code.
+
+    Workers are stopped, the output flushed and a temporary output file removed. The SIGINT
+    handler in place (the `InterruptGuard`, which holds the signal while a record
+    is written) is called for SIGTERM too.
+    """
+
+    def __init__(self) -> None:
+        self.received = False
+        self._previous: Any = None
+        self._installed = False
+
+    def install(self) -> None:
+        """Take over SIGTERM (only possible in the main thread)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        interrupt = signal.getsignal(signal.SIGINT)
+
+        def handle(signum: int, frame: FrameType | None) -> None:
+            self.received = True
+            if callable(interrupt):
+                interrupt(signum, frame)
+            else:
+                raise KeyboardInterrupt
+
+        self._previous = signal.signal(signal.SIGTERM, handle)
+        self._installed = True
+
+    def restore(self) -> None:
+        """Give SIGTERM back to the handler that was there before."""
+        if self._installed:
+            signal.signal(signal.SIGTERM, self._previous)
+            self._installed = False
 
 
 def _silence_stdout() -> None:

@@ -298,3 +298,31 @@ def test_sigterm_stops_a_slow_worker(tmp_path: Path) -> None:
     for stream in (process.stdout, process.stderr):
         assert stream is not None
         stream.close()
+
+
+def test_extract_many_survives_a_killed_worker() -> None:
+    """``extract_many(jobs=2)`` has the same guarantee: one error result, the rest extracted."""
+    script = """
+import os, signal
+import arquotes, arquotes.runner
+real = arquotes.runner.extract
+
+def hooked(text):
+    if "KILL" in text:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(text)
+
+arquotes.runner.extract = hooked
+texts = [f"قال علي إن الجو جميل. {'KILL' if n == 7 else ''}" for n in range(30)]
+for result in arquotes.extract_many(texts, jobs=2):
+    print(result.index, result.error is None and bool(result.extraction.claims), result.error)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True, text=True, check=False, timeout=HANG,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line.split(" ", 2) for line in done.stdout.splitlines()]
+    assert [int(index) for index, _, _ in rows] == list(range(30))
+    assert [n for n, (_, ok, _) in enumerate(rows) if ok != "True"] == [7]
+    assert "worker process died" in rows[7][2]

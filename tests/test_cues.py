@@ -493,3 +493,19 @@ def test_governed_preposition_before_a_quotation_keeps_the_content() -> None:
     text = "وأعلن الجيش اليوم الخميس، عن إحباط محاولة تسلل من أسماهم 'مهربين' عبر الحدود."
     claims = arquotes.extract(text).claims
     assert [c.text for c in claims] == ["إحباط محاولة تسلل من أسماهم 'مهربين' عبر الحدود"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A relative clause on the subject, with a cue in it, before the complementizer.
+        ("وقال الرئيس كمال ناصر، الذي وصف القمة بالتاريخية، إن الاتفاق قريب.", "الاتفاق قريب"),
+        # A relative clause on the object stops the search: the object (with its relative
+        # clause) is the content, not what the relative's cue reports.
+        ("وأكدت الحكومة عدم صحة التقارير، التي تزعم أن الجيش انسحب.",
+         "عدم صحة التقارير، التي تزعم أن الجيش انسحب"),
+    ],
+)
+def test_relative_clause_on_the_subject_is_stepped_over(text: str, content: str) -> None:
+    """قال X، الذي وصف ...، إن ...: the outer cue's complement is still ahead."""
+    assert arquotes.extract(text).claims[0].text == content

@@ -259,6 +259,9 @@ def test_read_mention_unlisted_names_by_shape(
         ("وقالت الممثلة الخاصة سفيتلانا ماركوفا إن الحوار مستمر.", "سفيتلانا ماركوفا"),
         ("وأضاف المدرب خالد مازحا إن الفريق جاهز.", "خالد"),
         ("وقال المدرب خالد أيضا إن الفريق جاهز.", "خالد"),
+        # A foreign word in -ا inside the name, and a particle (دا، دو), up to the clause.
+        ("وقال الرئيس البرتغالي ماريو أنطونيو سوزا دا كوستا إن الاقتصاد يتعافى.",
+         "ماريو أنطونيو سوزا دا كوستا"),
     ],
 )
 def test_open_ended_foreign_names(text: str, speaker: str) -> None:

@@ -373,7 +373,7 @@ class _CueReader:
                     return step
                 i = step
                 continue
-            if self.is_cue(token):
+            if self.is_cue(token) and not self._on_the_subject(tokens, begin, i):
                 return None
             if "on" in form.frames and token.text in form.preps:
                 # أعلن الجيش، اليوم، عن إحباط ... 'إرهابيين': with the governed preposition
@@ -384,6 +384,17 @@ class _CueReader:
                 return found  # not رغم أن، بعد أن: a complementizer governed by a conjunction
             i += 1
         return None
+
+    def _on_the_subject(self, tokens: list[Token], begin: int, i: int) -> bool:
+        """The cue at ``i`` opens a relative clause on the subject, right after it.
+
+        قال لولا، الذي وصف المؤتمر بـ"...", إن ...: the relative (after a comma or not) stands
+        where the subject ends, so the outer cue's complement is still ahead. A relative
+        later on (عدم صحة التقارير، التي تزعم أن) hangs on the object, and stops the search.
+        """
+        relative = i - 1
+        return relative >= begin and tokens[relative].text in self.lex.relative_pronouns and (
+            relative == begin or (relative == begin + 1 and tokens[begin].text in "،,"))
 
     def _at_mark(self, form: CueForm, tokens: list[Token], i: int, *,
                  governed: bool) -> Complement | int | None:

@@ -231,7 +231,8 @@ class _Reader:
                     or (k == i and text.startswith("ال")) or self.lex.body_heads.phrase_at(
                         self.texts, k)):
                 return None
-            if len(text) <= 2 or not text.isalpha() or text.endswith(("ها", "هم")) or (
+            if (len(text) <= 2 and text not in self.lex.particles) or not text.isalpha() or (
+                    text.endswith(("ها", "هم"))) or (
                     text in self.lex.auxiliaries):
                 return None  # الـ19 عاما، وقد غلبتها الدموع: no name has such words
             k += 1
@@ -274,8 +275,12 @@ class _Reader:
             if self.hard_stop(token) or self.soft_stop(token) or (
                     self.is_role(token) and not self._title_in_name(j)):
                 break
-            if self.adverb(token.text) or (_accusative(token.text) and not self._clause_after(j)):
+            if self.adverb(token.text):
                 break  # وأضاف صلاح مازحا: an adverb in -ا ends the name
+            if _accusative(token.text) and not self._clause_after(j):
+                # An object in -ا (اجتماعا) ends the name; a foreign word in -ا that runs
+                # with the rest up to the clause is inside it (لولا دا سيلفا، إن).
+                return self.name_to_clause(j, i + 8) or j
             if token.text in self.lex.particles and j + 1 < len(self.toks):
                 nxt = self.toks[j + 1]
                 if self.hard_stop(nxt):

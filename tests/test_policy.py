@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 from arquotes import extract
 from arquotes.cli import main
 from arquotes.policy import Quotation, find_violations, quotations
+from strategies import news_text
 
 
 def _violations(text: str, min_confidence: float = 0.0) -> list[tuple[int, int, str, str]]:
@@ -89,3 +91,19 @@ def test_violation_places_match_the_text() -> None:
     lines = text.split("\n")
     for v in violations:
         assert lines[v.line - 1][v.column - 1 :].startswith(v.quote), v
+
+
+@settings(max_examples=60, deadline=None)
+@given(news_text())
+def test_every_quotation_is_attributed_or_reported(text: str) -> None:
+    """Each quotation that is no name is covered by a quote with a speaker, or reported."""
+    extraction = extract(text)
+    reported = {v.column - 1 + sum(len(line) + 1 for line in text.split("\n")[: v.line - 1])
+                for v in find_violations(text, extraction, source="a.txt")}
+    attributed = [q.span for q in extraction.quotes
+                  if q.attribution is not None and q.attribution.speaker is not None]
+    for quotation in quotations(text):
+        span = quotation.span
+        covered = any(s.start < max(span.end, span.start + 1) and span.start < s.end
+                      for s in attributed)
+        assert quotation.name or covered or span.start in reported, quotation

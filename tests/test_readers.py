@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,32 @@ def test_binary_garbage_is_an_error_not_a_guess(tmp_path: Path) -> None:
 def test_unknown_encoding_is_refused_up_front(encoding: str) -> None:
     with pytest.raises(ValueError, match=f"unknown encoding: '{encoding}'"):
         ReadOptions(encoding=encoding)
+
+
+def test_deeply_nested_json_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_bytes(b"[" * 100_000)
+    [article] = read(path)
+    assert article.error == "not valid JSON: nested too deeply"
+
+
+def test_utf16_jsonl_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(json.dumps({"text": TEXT}).encode("utf-16") + b"\n")
+    [article] = read(path)
+    assert article.error == "JSON Lines in UTF-16 are not read: convert them to UTF-8"
+    [article] = read(path, encoding="utf-16")
+    assert article.error == "JSON Lines cannot be read as utf-16: convert them to UTF-8"
+
+
+def test_folder_symlink_loop_and_fifo_do_not_hang(tmp_path: Path) -> None:
+    """A symlink to a parent folder is not followed; a FIFO is reported, never opened."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "sub" / "a.txt").write_text("س", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    articles = read(tmp_path)
+    assert [(Path(a.source).name, a.text, a.error) for a in articles] == [
+        ("pipe.txt", None, "not a regular file; not read"),
+        ("a.txt", "س", None),
+    ]

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from contextlib import ExitStack
@@ -146,7 +147,12 @@ def _read_folder(folder: str, options: ReadOptions, stdin: IO[bytes] | None) -> 
             path = str(Path(root) / name)
             if not name.startswith(".") and _wanted(path, folder, name, options.glob):
                 found = True
-                yield from _read_input(path, options, stdin)
+                if _regular(path):
+                    yield from _read_input(path, options, stdin)
+                else:  # a FIFO would block, a device never end
+                    yield Article(
+                        article_id=_stem(path), source=path, error="not a regular file; not read"
+                    )
     for exc in failures:
         yield Article(
             article_id=_stem(folder), source=folder, error=f"cannot read: {exc.strerror or exc}"
@@ -158,6 +164,13 @@ def _read_folder(folder: str, options: ReadOptions, stdin: IO[bytes] | None) -> 
             else f"no article file ({', '.join(ARTICLE_SUFFIXES)}, or .gz)"
         )
         yield Article(article_id=_stem(folder), source=folder, error=f"{what} in this folder")
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(Path(path).stat().st_mode)
+    except OSError:
+        return True  # let opening it report why (a dangling symlink: no such file)
 
 
 def _wanted(path: str, folder: str, name: str, glob: str | None) -> bool:

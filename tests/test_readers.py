@@ -248,3 +248,13 @@ def test_folder_symlink_loop_and_fifo_do_not_hang(tmp_path: Path) -> None:
         ("pipe.txt", None, "not a regular file; not read"),
         ("a.txt", "س", None),
     ]
+
+
+def test_utf8_with_a_stray_byte_is_not_taken_for_windows_1256() -> None:
+    """Damaged UTF-8 Arabic decodes as Arabic-looking cp1256 mojibake: it must stay an error."""
+    data = json.loads(GOLD.read_text(encoding="utf-8"))["text"].encode()
+    middle = data.index(b" ", len(data) // 2)
+    [article] = read(stdin=data[:middle] + b"\xff" + data[middle:])
+    assert (article.text, article.encoding) == (None, None)
+    assert article.error is not None
+    assert article.error.startswith(f"invalid UTF-8 at byte offset {middle}")

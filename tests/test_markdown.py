@@ -216,3 +216,33 @@ def test_check_path_is_linear() -> None:
     assert len(find_violations(out, extract(out), source="a.md", min_confidence=0.5)) == 20
     small, large = _check_calls(small_text), _check_calls(large_text)
     assert large <= 6 * small, (small, large)
+
+
+_WRAPPED = ("# عنوان\n\nقال الوزير سامي علي في مؤتمر صحفي عقده اليوم\n"
+            'إن "الحكومة لن تتراجع عن قرارها مهما كان الثمن".\n\n'
+            "> لن نتراجع عن قرارنا\n> مهما كان الثمن\n\nووصف المشهد\r\nبأنه «كارثي».\n\n"
+            "«هذا غير مقبول!»\n")
+
+
+def test_joined_lines_make_one_paragraph() -> None:
+    """With ``join_lines`` a paragraph wrapped over lines reads as one line, offsets kept."""
+    out = prose(_WRAPPED, join_lines=True)
+    assert len(out) == len(_WRAPPED)
+    lines = out.split("\n")
+    assert lines[2].startswith("قال الوزير") and lines[2].endswith('الثمن".')
+    assert lines[4] == "« لن نتراجع عن قرارنا   مهما كان الثمن"  # one opening mark
+    assert lines[6] == "ووصف المشهد  بأنه «كارثي»."
+    assert prose(_WRAPPED).count("\n") == _WRAPPED.count("\n")
+
+
+def test_check_reads_a_wrapped_paragraph_as_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cue on one line and its quote on the next attribute; violations keep file lines."""
+    code, violations = _check_json(tmp_path, "a.md", _WRAPPED, capsys)
+    assert code == 1
+    assert [(v["line"], v["column"], v["quote"], v["reason"]) for v in violations] == [
+        (6, 3, "لن نتراجع عن قرارنا   مهما كان الثمن",
+         "speaker سامي علي has confidence 0.30 < 0.50"),
+        (12, 2, "هذا غير مقبول!", "quote without a speaker"),
+    ]
+    assert code == 1  # and the first paragraph, wrapped, is attributed: no violation there

@@ -29,6 +29,7 @@ from arquotes.extract import Extractor
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
 from arquotes.markdown import MARKDOWN_SUFFIXES
 from arquotes.markdown import prose as markdown_prose
+from arquotes.policy import placed_in
 from arquotes.readers import MAX_ARTICLE_BYTES, Article, ReadOptions, read_articles
 from arquotes.runner import Outcome, Task
 from arquotes.writers import (
@@ -254,16 +255,40 @@ def _say(message: str) -> None:
     tqdm.write(f"arquotes: {message}", file=sys.stderr)
 
 
-def _as_markdown(article: Article) -> Article:
-    """A whole .md file is read as Markdown: its prose, with the file's offsets (markdown.py)."""
-    if article.text is None or article.line is not None or (
-            os.path.splitext(article.source)[1].lower() not in MARKDOWN_SUFFIXES):  # noqa: PTH122
-        return article
-    return attrs.evolve(article, text=markdown_prose(article.text))
+class _Markdown:
+    """``check`` reads a whole .md file as Markdown: its prose, paragraphs joined (markdown.py).
+
+    Each file's text and prose wait here until its outcome comes back, so its violations are
+    placed at the file's own lines (`arquotes.policy.placed_in`).
+    """
+
+    def __init__(self) -> None:
+        self._waiting: dict[tuple[str, str], list[tuple[str, str]]] = {}
+
+    def read(self, article: Article) -> Article:
+        """The article as the policy reads it: prose for Markdown, else as it is."""
+        if article.text is None or article.line is not None or (
+                os.path.splitext(article.source)[1].lower()  # noqa: PTH122
+                not in MARKDOWN_SUFFIXES):
+            return article
+        text = markdown_prose(article.text, join_lines=True)
+        key = (article.article_id, article.source)
+        self._waiting.setdefault(key, []).append((article.text, text))
+        return attrs.evolve(article, text=text)
+
+    def place(self, outcome: Outcome) -> tuple[Violation, ...]:
+        """The outcome's violations at their lines in the file it came from."""
+        waiting = self._waiting.get((outcome.article_id, outcome.source))
+        if not waiting:
+            return outcome.violations
+        original, text = waiting.pop(0)
+        if not waiting:
+            del self._waiting[(outcome.article_id, outcome.source)]
+        return placed_in(outcome.violations, text, original)
 
 
 def _outcomes(
-    args: argparse.Namespace, task: Task, *, markdown: bool = False
+    args: argparse.Namespace, task: Task, *, markdown: _Markdown | None = None
 ) -> Iterator[Outcome]:
     options = ReadOptions(
         input_format=args.input_format,
@@ -274,8 +299,8 @@ def _outcomes(
         glob=args.glob,
     )
     articles = _noted(read_articles(args.files, options))
-    if markdown:
-        articles = map(_as_markdown, articles)
+    if markdown is not None:
+        articles = map(markdown.read, articles)
     outcomes = run_with(args.extractor, articles, task, jobs=args.jobs)
     with tqdm(
         outcomes, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
@@ -310,11 +335,12 @@ def _check(args: argparse.Namespace) -> int:
     violations: list[Violation] = []
     errors: list[Outcome] = []
     task = Task(check=True, min_confidence=args.min_confidence, timeout=args.timeout)
-    for outcome in _outcomes(args, task, markdown=True):
+    markdown = _Markdown()
+    for outcome in _outcomes(args, task, markdown=markdown):
         if outcome.error is not None:
             errors.append(outcome)
             _say(f"error: {outcome.source}: {outcome.error}")
-        violations.extend(outcome.violations)
+        violations.extend(markdown.place(outcome))
     _print_check(args.format, violations, errors, sys.stdout)
     if errors:
         return EXIT_INPUT

@@ -156,10 +156,13 @@ def _spaces(segment: str) -> str:
     return "".join(c if c in "\r\n" else " " for c in segment)
 
 
-def prose(text: str) -> str:
+def prose(text: str, *, join_lines: bool = False) -> str:
     """The words of the Markdown ``text`` as a reader reads them (see the module docstring).
 
-    Same length and line breaks as ``text``; any ``str`` gives a result.
+    Same length and line breaks as ``text``; any ``str`` gives a result. With ``join_lines``
+    the line breaks inside a paragraph or heading become spaces too, so a paragraph wrapped
+    over several lines reads as the one paragraph it is (a cue on one line, its quote on the
+    next); offsets are still the file's, lines are not (see `arquotes.policy.placed_in`).
     """
     mask = _Mask(text)
     matter = front_matter_end(text)
@@ -176,7 +179,7 @@ def prose(text: str) -> str:
             continue  # the cells of one table row share its line: read it once
         block = _Block(mask, starts, first, min(last, len(starts)))
         shown[block.first : block.last] = b"\x01" * (block.last - block.first)
-        _read_block(block, stack, parent, labels)
+        _read_block(block, stack, parent, labels, join_lines=join_lines)
     for k, start in enumerate(starts):
         if not shown[k]:
             mask.hide(start, starts[k + 1] if k + 1 < len(starts) else len(text))
@@ -205,18 +208,23 @@ def _text_blocks(
 
 
 def _read_block(block: _Block, stack: list[tuple[str, int, str]], parent: str,
-                labels: frozenset[str]) -> None:
+                labels: frozenset[str], *, join_lines: bool) -> None:
     """Hide one block's markup; quote an unmarked block-quote paragraph (module docstring)."""
     markers = [block.strip_line(k, stack) for k in range(block.first, block.last)]
     if parent == "heading_open":
         block.strip_heading()
     mask = block.mask
     _Inline(mask, block.start, block.end, labels, table=parent in ("th_open", "td_open")).read()
+    join = join_lines and parent in ("paragraph_open", "heading_open")
+    if join:
+        block.join_lines()
     if parent == "paragraph_open" and any(m >= 0 for m in markers) and not any(
             c in _QUOTE_MARKS for c in block.text[block.start : block.end]):
         for marker in markers:
             if marker >= 0:
                 mask.put[marker] = _OPEN_QUOTE
+                if join:
+                    break  # one line now: one opening mark quotes all of it
 
 
 class _Block:
@@ -260,6 +268,12 @@ class _Block:
                 else:
                     pos = item
         return marker
+
+    def join_lines(self) -> None:
+        """Turn the line breaks between the block's lines into spaces."""
+        for k in range(self.first, self.last - 1):
+            end = self._line_end(k)
+            self.mask.put[end] = " " * (self.starts[k + 1] - end)
 
     def strip_heading(self) -> None:
         """Hide an ATX heading's ``#`` marks, leading and closing."""

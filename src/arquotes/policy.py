@@ -25,7 +25,7 @@ from arquotes.patterns import compile_patterns
 from arquotes.quote_kinds import not_a_quote
 from arquotes.quotes import find_quotes
 
-__all__ = ["Quotation", "Violation", "find_violations", "line_column", "quotations"]
+__all__ = ["Quotation", "Violation", "find_violations", "line_column", "placed_in", "quotations"]
 
 UNATTRIBUTED = "quote without a speaker"
 """The reason given for a quotation extraction could not attribute at all."""
@@ -163,3 +163,28 @@ def find_violations(
         violations.append(Violation(source=source, line=place[0], column=place[1], quote=quoted,
                                     reason=reason, confidence=confidence))
     return tuple(violations)
+
+
+def placed_in(violations: tuple[Violation, ...], text: str, original: str) -> tuple[Violation, ...]:
+    """``violations`` found in ``text``, at their line and column in ``original``.
+
+    ``text`` is ``original`` with some line breaks turned into spaces (a Markdown paragraph
+    joined: `arquotes.markdown.prose` with ``join_lines``), so an offset is the same in both
+    and only lines differ. Violations come in text order; one pass over each text.
+    """
+    starts = [0]
+    at = text.find("\n")
+    placed = []
+    line, line_start, counted = 1, 0, 0
+    for violation in violations:
+        while len(starts) < violation.line and at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        offset = starts[min(violation.line, len(starts)) - 1] + violation.column - 1
+        offset = max(counted, min(offset, len(original)))
+        line += original.count("\n", counted, offset)
+        last_break = original.rfind("\n", counted, offset)
+        line_start = line_start if last_break < 0 else last_break + 1
+        counted = offset
+        placed.append(attrs.evolve(violation, line=line, column=offset - line_start + 1))
+    return tuple(placed)

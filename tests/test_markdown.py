@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from collections.abc import Callable
@@ -246,3 +247,11 @@ def test_check_reads_a_wrapped_paragraph_as_one(
         (12, 2, "هذا غير مقبول!", "quote without a speaker"),
     ]
     assert code == 1  # and the first paragraph, wrapped, is attributed: no violation there
+
+
+def test_check_reads_gzipped_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A .md.gz file is Markdown too."""
+    (tmp_path / "a.md.gz").write_bytes(gzip.compress(_WRAPPED.encode()))
+    assert main(["check", str(tmp_path / "a.md.gz"), "--format", "json"]) == 1
+    violations = json.loads(capsys.readouterr().out)["violations"]
+    assert [(v["line"], v["column"]) for v in violations] == [(6, 3), (12, 2)]

@@ -267,9 +267,9 @@ class _Markdown:
 
     def read(self, article: Article) -> Article:
         """The article as the policy reads it: prose for Markdown, else as it is."""
+        name = article.source.lower().removesuffix(".gz")
         if article.text is None or article.line is not None or (
-                os.path.splitext(article.source)[1].lower()  # noqa: PTH122
-                not in MARKDOWN_SUFFIXES):
+                os.path.splitext(name)[1] not in MARKDOWN_SUFFIXES):  # noqa: PTH122
             return article
         text = markdown_prose(article.text, join_lines=True)
         key = (article.article_id, article.source)

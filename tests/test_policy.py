@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -107,3 +110,27 @@ def test_every_quotation_is_attributed_or_reported(text: str) -> None:
         covered = any(s.start < max(span.end, span.start + 1) and span.start < s.end
                       for s in attributed)
         assert quotation.name or covered or span.start in reported, quotation
+
+
+def _policy_calls(text: str) -> int:
+    extraction = extract(text)
+    calls = [0]
+
+    def count(_frame: FrameType, event: str, _arg: Any) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    sys.setprofile(count)
+    try:
+        found = find_violations(text, extraction, source="a.txt", min_confidence=0.5)
+    finally:
+        sys.setprofile(None)
+    assert found
+    return calls[0]
+
+
+@pytest.mark.parametrize("unit", ["«نعم» و«كلا» ثم «ربما» ", "«نعم»\n", "وصف الأمر بأنه «كارثي»، "])
+def test_policy_is_linear(unit: str) -> None:
+    """Four times as many quotations (on one line or many) cost about four times the work."""
+    small, large = _policy_calls(unit * 100), _policy_calls(unit * 400)
+    assert large <= 6 * small, (small, large)

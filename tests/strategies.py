@@ -9,9 +9,13 @@ combining mark after a space or a quotation mark would be a different text, not 
 
 from __future__ import annotations
 
+from functools import cache
+
 from hypothesis import strategies as st
 
-__all__ = ["DELETABLE", "arabic_words", "news_text", "with_marks"]
+from arquotes.lexicon import WordSet, default_lexicon
+
+__all__ = ["DELETABLE", "arabic_words", "lexicon_sentence", "news_text", "with_marks"]
 
 # Every character the folded view deletes (arquotes.normalize): harakat and Quranic marks,
 # superscript alef, tatweel, and the invisible format controls.
@@ -81,3 +85,48 @@ def with_marks(draw: st.DrawFn, text: str) -> str:
         if char in _ARABIC_LETTERS and draw(st.integers(0, 3)) == 0:
             out.append(draw(st.text(alphabet=DELETABLE, min_size=1, max_size=3)))
     return "".join(out)
+
+
+@cache
+def _lexicon_words() -> tuple[tuple[str, ...], ...]:
+    """The words the bundled lexicon reacts to, one tuple per kind.
+
+    Cue forms (source phrases among them), complementizers, roles and honorifics, body and
+    unnamed-source heads, name particles, claim terminators. Kinds are drawn alike, so a
+    short example meets a complementizer as often as one of the many cue forms.
+    """
+    lexicon = default_lexicon()
+
+    def listed(*sets: WordSet) -> tuple[str, ...]:
+        words = {w for ws in sets for w in ws.words}
+        words |= {" ".join(phrase) for ws in sets for phrase in ws.phrases}
+        return tuple(sorted(words))
+
+    return (
+        tuple(sorted(lexicon.cues)),
+        tuple(sorted(lexicon.complementizers)),
+        listed(lexicon.roles, lexicon.honorifics),
+        listed(lexicon.body_heads, lexicon.unnamed_heads),
+        listed(lexicon.particles, lexicon.claim_terminators),
+    )
+
+
+_IN_SENTENCE = ("«", "»", '"', "“", "”", ":", "،", "(", ")")
+"""Punctuation that never ends a sentence: repeated, a sentence of it stays one sentence."""
+
+
+@st.composite
+def lexicon_sentence(draw: st.DrawFn, max_pieces: int = 40, *,
+                     one_sentence: bool = False) -> str:
+    """A sentence from the lexicon's own words, marks and random words: shapes nobody wrote.
+
+    The lexicon grows from data; drawing from it (not from a hand-picked vocabulary) makes
+    every listed word meet every other and every mark in some example. ``one_sentence``
+    leaves out the marks that end a sentence or a paragraph, so repeating the sentence makes
+    one long sentence, where quadratic work would show.
+    """
+    marks = _IN_SENTENCE if one_sentence else _PUNCTUATION
+    piece = st.one_of(*(st.sampled_from(kind) for kind in _lexicon_words()),
+                      st.sampled_from(marks), arabic_words())
+    pieces = draw(st.lists(piece, min_size=1, max_size=max_pieces))
+    return " ".join(pieces)

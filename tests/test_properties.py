@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 from arquotes import extract
 from arquotes.model import Attribution, Extraction, Span
 from arquotes.normalize import strip_marks
-from strategies import news_text, with_marks
+from strategies import lexicon_sentence, news_text, with_marks
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -156,3 +157,39 @@ def test_output_does_not_depend_on_hash_seed() -> None:
     assert outputs[0] == outputs[1]
     assert len(outputs[0].splitlines()) == len(SEEDS)
     assert all(json.loads(line) for line in outputs[0].splitlines())
+
+
+def _calls(text: str) -> int:
+    """Python calls made by ``extract(text)``: work counted, not timed."""
+    calls = [0]
+
+    def count(_frame: Any, event: str, _arg: Any) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    sys.setprofile(count)
+    try:
+        extract(text)
+    finally:
+        sys.setprofile(None)
+    return calls[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lexicon_sentence())
+def test_sentences_from_the_lexicon_keep_the_invariants(sentence: str) -> None:
+    """Any sentence of the lexicon's own words gives a sound result."""
+    check_invariants(sentence, extract(sentence))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lexicon_sentence(max_pieces=8, one_sentence=True))
+def test_repeating_a_lexicon_sentence_costs_linear_work(sentence: str) -> None:
+    """Four times the repetitions of a lexicon sentence cost about four times the work.
+
+    No shape of listed words, repeated with no full stop between, makes a stage quadratic.
+    """
+    extract(sentence)  # warm the caches outside the count
+    small = _calls(" ".join([sentence] * 100))
+    large = _calls(" ".join([sentence] * 400))
+    assert large <= 6 * max(small, 2_000), (small, large)

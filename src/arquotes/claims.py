@@ -3,10 +3,15 @@
 A claim's content starts where its cue's complement starts (after أن/إن/بأن, after a governed
 preposition, or at a noun-phrase object) and ends at the first of:
 
-* the end of its sentence (. ! ؟) outside quotation marks, or its paragraph;
-* a following cue that opens a new clause: a participle (مؤكدا أن، مشيرا إلى), a cue with
-  a conjunction clitic (ولفت إلى), or one after a comma;
-* a source phrase (، حسبما نقلت ...), or a comma before a narrator's word (، وذلك ...).
+* the end of its sentence (. ! ؟) outside quotation marks, or its paragraph (a dateline
+  glued to a headline starts a sentence too);
+* a following cue that opens a new clause (`ClauseOpeners`): a participle (مؤكدا أن), a past
+  cue with a conjunction clitic (ولفت إلى), a cue with its own subject, or one after a comma;
+  a present cue with و and no subject (ويشتبه بأن) goes on with the claim;
+* a source phrase that names a source (، حسبما نقلت ...; وفق فئات الدخل is a preposition);
+* the narrator's words: a closing audience phrase (لوكالة فرانس برس،), or after a comma a
+  terminator (، وذلك ...، ، في إشارة إلى ...), a participle with its own object (، موجها
+  الشكر ...), or for object content a past verb with و (طالبت بضمانات، وطرحت ...).
 
 Source phrases (بحسب، وفق، حسبما ...) either name the secondary source of the items before
 them in the sentence, or, standing alone, make the sentence itself a claim of that source.

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any
+
 import arquotes
 from arquotes.cues import QuoteIndex, find_cues
 from arquotes.document import Document
@@ -43,3 +48,19 @@ def speakers_in_order(text: str) -> list[str | None]:
     items.sort(key=lambda i: i.span.start)
     return [i.attribution.speaker.name if i.attribution and i.attribution.speaker else None
             for i in items]
+
+
+def count_calls(action: Callable[[], object]) -> int:
+    """Python and C calls made by ``action()``: work counted, not timed (linearity tests)."""
+    calls = [0]
+
+    def count(_frame: FrameType, event: str, _arg: Any) -> None:
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    sys.setprofile(count)
+    try:
+        action()
+    finally:
+        sys.setprofile(None)
+    return calls[0]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import Any
 
 import pytest
@@ -18,6 +16,7 @@ from arquotes import extract
 from arquotes.cli import main
 from arquotes.markdown import front_matter_end, prose
 from arquotes.policy import find_violations
+from helpers import count_calls
 
 STORY = """---
 title: "الوزير يستقيل"
@@ -155,18 +154,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
 
 
 def _calls(text: str) -> int:
-    calls = [0]
-
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        if event in ("call", "c_call"):
-            calls[0] += 1
-
-    sys.setprofile(count)
-    try:
-        prose(text)
-    finally:
-        sys.setprofile(None)
-    return calls[0] + len(text) // 64  # C scans (str.find) count as a fraction of their reach
+    # C scans (str.find) count as a fraction of their reach
+    return count_calls(lambda: prose(text)) + len(text) // 64
 
 
 @pytest.mark.parametrize("name", list(SHAPES))
@@ -191,19 +180,11 @@ _ARTICLE_UNIT = ("قال الوزير سامي علي إن الحكومة ماض
 
 
 def _check_calls(text: str) -> int:
-    calls = [0]
-
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        if event in ("call", "c_call"):
-            calls[0] += 1
-
-    sys.setprofile(count)
-    try:
+    def check() -> None:
         out = prose(text)
         find_violations(out, extract(out), source="a.md", min_confidence=0.5)
-    finally:
-        sys.setprofile(None)
-    return calls[0]
+
+    return count_calls(check)
 
 
 def test_check_path_is_linear() -> None:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +11,7 @@ from hypothesis import given, settings
 from arquotes import extract
 from arquotes.cli import main
 from arquotes.policy import Quotation, find_violations, quotations
+from helpers import count_calls
 from strategies import news_text
 
 
@@ -114,19 +112,11 @@ def test_every_quotation_is_attributed_or_reported(text: str) -> None:
 
 def _policy_calls(text: str) -> int:
     extraction = extract(text)
-    calls = [0]
-
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        if event in ("call", "c_call"):
-            calls[0] += 1
-
-    sys.setprofile(count)
-    try:
-        found = find_violations(text, extraction, source="a.txt", min_confidence=0.5)
-    finally:
-        sys.setprofile(None)
+    found: list[object] = []
+    calls = count_calls(lambda: found.extend(
+        find_violations(text, extraction, source="a.txt", min_confidence=0.5)))
     assert found
-    return calls[0]
+    return calls
 
 
 @pytest.mark.parametrize("unit", ["«نعم» و«كلا» ثم «ربما» ", "«نعم»\n", "وصف الأمر بأنه «كارثي»، "])

@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from arquotes import extract
 from arquotes.model import Attribution, Extraction, Span
 from arquotes.normalize import strip_marks
+from helpers import count_calls
 from strategies import lexicon_sentence, news_text, with_marks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,18 +161,7 @@ def test_output_does_not_depend_on_hash_seed() -> None:
 
 def _calls(text: str) -> int:
     """Python calls made by ``extract(text)``: work counted, not timed."""
-    calls = [0]
-
-    def count(_frame: Any, event: str, _arg: Any) -> None:
-        if event in ("call", "c_call"):
-            calls[0] += 1
-
-    sys.setprofile(count)
-    try:
-        extract(text)
-    finally:
-        sys.setprofile(None)
-    return calls[0]
+    return count_calls(lambda: extract(text))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -26,7 +26,7 @@ import attrs
 
 from arquotes.document import Document, Token
 from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, ends_in_pronoun, token_variants
-from arquotes.names_data import common_words, given_names, surnames
+from arquotes.names_data import common_words, given_names, is_name_unit, surnames
 from arquotes.normalize import strip_marks
 from arquotes.patterns import PARTICIPLE_SHAPE
 
@@ -156,7 +156,7 @@ class _Reader:
             if text not in given_names() or text in lex.role_links:
                 return False
             if text in common_words() and not (
-                    following is not None and _name_unit(following.text)):
+                    following is not None and is_name_unit(following.text)):
                 return False
         # Folding makes the preposition على read as the name علي; the spelling tells them apart.
         if self.written(token) in lex.not_names:
@@ -164,7 +164,7 @@ class _Reader:
         # Writers also spell على as علي (علي التوالي، علي سعري): the name then needs another
         # name unit after it, or the clause right after it (قال علي إن).
         return not (text in lex.stops and following is not None and following.is_word
-                    and not _name_unit(following.text) and following.text not in lex.particles
+                    and not is_name_unit(following.text) and following.text not in lex.particles
                     and not lex.is_complementizer(following.text))
 
     def given_at(self, k: int) -> bool:
@@ -252,7 +252,7 @@ class _Reader:
         knows; a foreign name in -ا (فيدوروفا، جورجيفا) has neither shape.
         """
         return text in self.lex.adverbs or (
-            bool(PARTICIPLE_SHAPE.match(text)) and not _name_unit(text))
+            bool(PARTICIPLE_SHAPE.match(text)) and not is_name_unit(text))
 
     def _adverb_last(self, last: str, words: int) -> bool:
         """The last word of an unlisted name is an adverb or carries a pronoun instead.
@@ -301,8 +301,8 @@ class _Reader:
 
     def _title_in_name(self, j: int) -> bool:
         """A title word that is also a name unit, between two names: حسن شيخ محمود."""
-        return (_name_unit(self.toks[j].text) and j + 1 < len(self.toks)
-                and _name_unit(self.toks[j + 1].text))
+        return (is_name_unit(self.toks[j].text) and j + 1 < len(self.toks)
+                and is_name_unit(self.toks[j + 1].text))
 
     def read_role(self, i: int) -> tuple[int, int | None]:
         """End of a role phrase at ``i`` and, if a name sits inside it, the name's start."""
@@ -739,10 +739,10 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
         return None
     if not known and (_possessed(reader, first) or _pronoun_on_preposition(reader, first)):
         return None  # واختتم حديثه قائلا: a noun with a pronoun is the object, not a name
-    if (not known and reader.object_verb and not _name_unit(first.text)
+    if (not known and reader.object_verb and not is_name_unit(first.text)
             and reader.name_to_clause(0, 2) != 1):
         return None  # unless it stands alone before the clause: واعتبرت حماس أن ...
-    if not known and not _name_unit(first.text) and (
+    if not known and not is_name_unit(first.text) and (
             first.text.startswith(("بال", "لل")) or first.text in reader.lex.relatives
             or first.text in reader.lex.auxiliaries or (
                 first.text.startswith("ال") and not reader.family_name(first)
@@ -763,7 +763,7 @@ def _accusative(text: str) -> bool:
     follows at once.
     """
     return len(text) > 3 and text.endswith("ا") and not text.startswith("ال") and (
-        not _name_unit(text))
+        not is_name_unit(text))
 
 
 def _unlisted_name_end(reader: _Reader) -> int:
@@ -790,11 +790,6 @@ def _joined_compound(text: str) -> bool:
     return len(text) > 5 and text.startswith("عبد") and f"عبد {text[3:]}" in given_names()
 
 
-
-
-def _name_unit(text: str) -> bool:
-    """A word the names data knows as a given name or a family name."""
-    return text in given_names() or text in surnames()
 
 
 def _pronoun_on_preposition(reader: _Reader, token: Token) -> bool:

@@ -16,7 +16,9 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-__all__ = ["common_words", "countries", "given_names", "is_common_word", "surnames"]
+__all__ = [
+    "common_words", "countries", "given_names", "is_common_word", "is_name_unit", "surnames",
+]
 
 
 def _entries(name: str) -> frozenset[str]:
@@ -70,3 +72,13 @@ def is_common_word(folded: str) -> bool:
     before it). False for any word that is in neither name list (see `common_words`).
     """
     return folded in common_words()
+
+
+def is_name_unit(word: str, *, unambiguous: bool = False) -> bool:
+    """A folded word the names data knows as a given name or a family name.
+
+    ``unambiguous``: and not also a frequent Arabic word (`common_words`), so that its shape
+    alone can vouch for a name.
+    """
+    known = word in given_names() or word in surnames()
+    return known and not (unambiguous and word in common_words())

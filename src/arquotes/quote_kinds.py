@@ -18,7 +18,7 @@ from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon, ends_in_pronoun, token_variants
 from arquotes.mentions import MentionKind, read_mention
 from arquotes.model import QuoteKind
-from arquotes.names_data import common_words, given_names, surnames
+from arquotes.names_data import is_name_unit
 from arquotes.normalize import strip_marks
 from arquotes.patterns import VERB_SHAPE
 from arquotes.quotes import QuoteCandidate
@@ -132,7 +132,7 @@ def _indefinite_description(words: list[Token]) -> bool:
         return False
     second = words[1].text
     return len(second) > 2 and second.endswith(("ي", "يه")) and not _definite_word(second) and (
-        not _name_unit(second))
+        not is_name_unit(second, unambiguous=True))
 
 
 def _phrase_goes_on(document: Document, quote: QuoteCandidate, words: list[Token],
@@ -197,8 +197,8 @@ def _quoted_subject(document: Document, quote: QuoteCandidate, words: list[Token
     وأضاف "مدبولي" في كلمته: its words are all names; وقالت "سلمى حداد"، مديرة المبيعات،
     إن: a complementizer or a role in apposition follows it.
     """
-    if len(words) <= 3 and all(
-            _name_unit(t.text) or lexicon.particles.exact(t.text) for t in words):
+    if len(words) <= 3 and all(is_name_unit(t.text, unambiguous=True)
+                               or lexicon.particles.exact(t.text) for t in words):
         return True
     if _speaker_follows(document, quote, lexicon):
         return True
@@ -248,12 +248,7 @@ def _indefinite_noun(document: Document, token: Token, lexicon: Lexicon) -> bool
     if VERB_SHAPE.match(word) or bare.endswith(("ا", "ون")):
         return False
     return not ends_in_pronoun(document.view.text_of(token.start, token.end)) and not (
-        _name_unit(bare))
-
-
-def _name_unit(word: str) -> bool:
-    """A given name or family name the names data knows, not also a frequent word."""
-    return (word in given_names() or word in surnames()) and word not in common_words()
+        is_name_unit(bare, unambiguous=True))
 
 
 def _definite_word(word: str) -> bool:

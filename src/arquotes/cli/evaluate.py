@@ -1,0 +1,70 @@
+"""``arquotes evaluate``: score extraction against gold files (the same figures as score.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from arquotes.cli.common import EXIT_INPUT, EXIT_OK, printable, say
+from arquotes.cli.options import add_lexicon_option
+from arquotes.errors import GoldFormatError
+from arquotes.evaluate import evaluate_documents
+from arquotes.gold import GoldDocument, find_gold_files, load_gold
+
+if TYPE_CHECKING:
+    from arquotes.cli.common import Commands
+
+__all__ = ["add_command"]
+
+_EXAMPLE = """\
+examples:
+  arquotes evaluate tests/corpus
+  arquotes evaluate tests/corpus/a08.json --errors --json
+"""
+
+
+def add_command(commands: Commands) -> None:
+    """Add ``evaluate`` and its options."""
+    parser = commands.add_parser(
+        "evaluate",
+        help="score extraction against gold annotation files",
+        description="Score arquotes against gold files (docs/gold-format.md).",
+        epilog=_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders of them")
+    parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument(
+        "--errors", action="store_true", help="list misses, spurious items and wrong speakers"
+    )
+    add_lexicon_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the score table (or JSON); exit 2 when a gold file could not be read."""
+    paths = find_gold_files(args.gold)
+    if not paths:
+        say("error: no gold files (*.json) found")
+        return EXIT_INPUT
+    documents: list[GoldDocument] = []
+    failed = 0
+    for path in paths:
+        try:
+            documents.append(load_gold(path))
+        except GoldFormatError as exc:
+            failed += 1
+            say(f"error: {exc}")
+    if not documents:  # scores over nothing would print as a perfect table
+        say(f"error: no readable gold file ({failed} could not be read)")
+        return EXIT_INPUT
+    report = evaluate_documents(documents, args.extractor and args.extractor.extract)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=True) + "\n")
+    else:
+        if args.errors and (errors := report.format_errors()):
+            sys.stdout.write(printable(errors) + "\n\n")
+        sys.stdout.write(report.format_table() + "\n")
+    return EXIT_INPUT if failed else EXIT_OK

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SEED = SEEDS[0]
-RECORD_KEYS = {"id", "source", "quotes", "claims", "speakers"}
+RECORD_KEYS = {"id", "source", "version", "quotes", "claims", "speakers"}
 
 # Runs the CLI with an extractor that reports every «...» as a direct quote without a speaker
 # (or with one at confidence 0.3 when the quote starts with "ثقة"): check's policy is then known.

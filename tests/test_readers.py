@@ -258,3 +258,23 @@ def test_utf8_with_a_stray_byte_is_not_taken_for_windows_1256() -> None:
     assert (article.text, article.encoding) == (None, None)
     assert article.error is not None
     assert article.error.startswith(f"invalid UTF-8 at byte offset {middle}")
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_scalar_fields_of_a_record_pass_through(tmp_path: Path, suffix: str) -> None:
+    """Outlet, date and other scalars ride along as ``meta``; nested values and id/text do not."""
+    record = {"id": "n1", "text": "نص", "source": "x.net", "date": "2026-11-30", "views": 3,
+              "paywall": False, "tags": ["a"], "author": {"name": "س"}}
+    path = tmp_path / f"a{suffix}"
+    data = json.dumps(record) if suffix == ".jsonl" else json.dumps([record, {"text": "ب"}])
+    path.write_text(data, encoding="utf-8")
+    first, *rest = read_articles([str(path)], ReadOptions())
+    assert first.meta == {"source": "x.net", "date": "2026-11-30", "views": 3, "paywall": False}
+    assert all(article.meta is None for article in rest)
+
+
+def test_a_gold_file_passes_no_annotations_through() -> None:
+    """Its url rides along; its annotated items (a list) do not."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    [article] = read(GOLD)
+    assert article.meta == {"url": gold["url"]}

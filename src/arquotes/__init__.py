@@ -1,5 +1,6 @@
 """arquotes: find who said what in Arabic news, with exact spans."""
 
+from arquotes._version import __version__
 from arquotes.batch import BatchResult, extract_many
 from arquotes.errors import ArquotesError, GoldFormatError, LexiconError
 from arquotes.extract import Extractor, extract
@@ -32,7 +33,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerKind",
+    "__version__",
     "extract",
     "extract_many",
 ]
-__version__ = "0.1.0"

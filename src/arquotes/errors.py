@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ArquotesError", "GoldFormatError", "LexiconError", "OutputError"]
+__all__ = ["ArquotesError", "GoldFormatError", "LexiconError", "OutputError", "ShardError"]
 
 
 class ArquotesError(Exception):
@@ -19,3 +19,7 @@ class GoldFormatError(ArquotesError, ValueError):
 
 class OutputError(ArquotesError, OSError):
     """Raised when the output path (``-o``) cannot be opened or written; the message says why."""
+
+
+class ShardError(ArquotesError, ValueError):
+    """Raised when the shards of a corpus run cannot be planned (no input, a name clash)."""

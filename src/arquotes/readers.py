@@ -41,6 +41,7 @@ __all__ = [
     "Article",
     "InputFormat",
     "ReadOptions",
+    "article_from_record",
     "read_articles",
 ]
 
@@ -88,6 +89,10 @@ class Article:
     note: str | None = None
     """How the input was read when it was guessed (an encoding, JSON detected), on the first
     article of that input only, for the command line to say on stderr."""
+    meta: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    """A JSON record's pass-through fields: every scalar field (string, number, boolean, null)
+    other than its id and text, such as ``source`` (the outlet) and ``date``; nested values are
+    left out, so a gold file's annotations are not copied into its output."""
 
 
 @attrs.frozen(kw_only=True)
@@ -386,6 +391,27 @@ def _record(
         return Article(
             article_id=default_id, source=path, error=f"{where}not a JSON object", note=note
         )
+    return article_from_record(
+        item, source=path, default_id=default_id, options=options, where=where,
+        encoding=encoding, note=note,
+    )
+
+
+def article_from_record(
+    item: dict[str, Any],
+    *,
+    source: str,
+    default_id: str,
+    options: ReadOptions,
+    line: int | None = None,
+    where: str = "",
+    encoding: str | None = None,
+    note: str | None = None,
+) -> Article:
+    """The article in one JSON object: its id and text fields, and its pass-through fields.
+
+    A missing or non-string text gives an `Article` with an error that starts with ``where``.
+    """
     raw_id = item.get(options.id_field)
     article_id = default_id if raw_id is None else str(raw_id)
     text = item.get(options.text_field)
@@ -393,13 +419,24 @@ def _record(
         state = "missing" if options.text_field not in item else "not a string"
         return Article(
             article_id=article_id,
-            source=path,
+            source=source,
+            line=line,
             error=f"{where}field {options.text_field!r} is {state}",
             note=note,
         )
+    meta = {
+        key: value for key, value in item.items()
+        if key not in (options.id_field, options.text_field) and _scalar(value)
+    }
     return Article(
-        article_id=article_id, source=path, text=text, encoding=encoding, note=note
+        article_id=article_id, source=source, text=text, line=line, encoding=encoding,
+        note=note, meta=meta or None,
     )
+
+
+def _scalar(value: Any) -> bool:
+    """A JSON string, number, boolean or null (not an object or array)."""
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def _decode_line(
@@ -490,15 +527,7 @@ def _parse_line(line: str, path: str, number: int, options: ReadOptions) -> Arti
         return _line_error(path, number, "not JSON: nested too deeply")
     if not isinstance(data, dict):
         return _line_error(path, number, "not a JSON object")
-    text = data.get(options.text_field)
-    raw_id = data.get(options.id_field)
-    article_id = f"{_stem(path)}:{number}" if raw_id is None else str(raw_id)
-    if not isinstance(text, str):
-        state = "missing" if options.text_field not in data else "not a string"
-        return Article(
-            article_id=article_id,
-            source=path,
-            line=number,
-            error=f"line {number}: field {options.text_field!r} is {state}",
-        )
-    return Article(article_id=article_id, source=path, line=number, text=text)
+    return article_from_record(
+        data, source=path, default_id=f"{_stem(path)}:{number}", options=options, line=number,
+        where=f"line {number}: ",
+    )

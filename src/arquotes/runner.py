@@ -20,6 +20,7 @@ Failures cost only the article that failed:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import signal
@@ -29,23 +30,23 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from arquotes.extract import extract
+from arquotes.extract import Extractor, extract
 from arquotes.policy import Violation, find_violations
 from arquotes.writers import record_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from concurrent.futures import Future
     from types import FrameType
 
     from arquotes.model import Extraction
     from arquotes.readers import Article
 
-__all__ = ["Outcome", "Task", "run"]
+__all__ = ["Outcome", "Task", "process", "run"]
 
 _BATCH = 8
 _BATCHES_PER_WORKER = 2
@@ -66,6 +67,9 @@ class Task:
     extractions and serialising them in the parent would halve what a second core gains."""
     timeout: float | None = None
     """Seconds allowed per article (``--timeout``); ``None``: no limit."""
+    lexicon: str | None = None
+    """A user lexicon file (``--lexicon``) each process loads once and extracts with; ``None``:
+    the bundled lexicon. A path, not an `Extractor`, so a task travels to any process or host."""
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +83,8 @@ class Outcome:
     error: str | None = None
     record: str | None = None
     """The JSON record, already rendered by a worker (see `Task.render_json`)."""
+    meta: dict[str, Any] | None = attrs.field(default=None, eq=False)
+    """The input record's pass-through fields (`arquotes.readers.Article.meta`)."""
 
 
 class _OverBudget(BaseException):
@@ -89,7 +95,9 @@ class _OverBudget(BaseException):
 
 
 def _failed(article: Article, error: str) -> Outcome:
-    return Outcome(article_id=article.article_id, source=article.source, error=error)
+    return Outcome(
+        article_id=article.article_id, source=article.source, error=error, meta=article.meta
+    )
 
 
 def _timed_out(timeout: float) -> str:
@@ -124,7 +132,7 @@ def _process(article: Article, task: Task) -> Outcome:
     if article.text is None:
         return _failed(article, article.error or "no text")
     try:
-        extraction = extract(article.text)
+        extraction = _extract_function(task.lexicon)(article.text)
     except Exception as exc:  # noqa: BLE001 - one bad article must not end the run.
         return _failed(article, f"extraction failed: {type(exc).__name__}: {exc}")
     violations = (
@@ -143,7 +151,22 @@ def _process(article: Article, task: Task) -> Outcome:
         source=article.source,
         extraction=extraction,
         violations=violations,
+        meta=article.meta,
     )
+
+
+def _extract_function(lexicon: str | None) -> Callable[[str], Extraction]:
+    """What extracts for a task: a lexicon file's extractor, loaded once per process.
+
+    Without a lexicon, ``arquotes.extract`` as this module sees it at each call (see
+    `arquotes.batch.with_extractor`).
+    """
+    return extract if lexicon is None else _lexicon_extractor(lexicon).extract
+
+
+@functools.cache
+def _lexicon_extractor(path: str) -> Extractor:
+    return Extractor(lexicon_file=path)
 
 
 def _process_batch(batch: list[Article], task: Task) -> list[Outcome]:

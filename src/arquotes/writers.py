@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
+from arquotes._version import __version__
 from arquotes.errors import OutputError
 
 if TYPE_CHECKING:
@@ -239,8 +240,16 @@ def _stdout() -> Iterator[IO[str]]:
 
 
 def record_dict(outcome: Outcome) -> dict[str, Any]:
-    """Build the JSON record of one article: its items, or its error."""
-    record: dict[str, Any] = {"id": outcome.article_id, "source": outcome.source}
+    """Build the JSON record of one article: its items, or its error.
+
+    Every record names the arquotes version that made it, and carries the input record's
+    pass-through fields under ``meta`` when it had any.
+    """
+    record: dict[str, Any] = {
+        "id": outcome.article_id, "source": outcome.source, "version": __version__
+    }
+    if outcome.meta:
+        record["meta"] = outcome.meta
     if outcome.extraction is None:
         record["error"] = outcome.error
     else:

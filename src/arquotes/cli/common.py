@@ -104,7 +104,7 @@ def outcomes(
     articles: Iterator[Article] = noted(read_articles(args.files, read_options(args)))
     if prepare is not None:
         articles = map(prepare, articles)
-    results = run_with(args.extractor, articles, task, jobs=args.jobs)
+    results = run_with(args.extractor, articles, task, jobs=args.jobs or 1)
     with tqdm(
         results, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
     ) as progress:

@@ -17,7 +17,12 @@ __all__ = [
 def add_jobs_option(parser: argparse.ArgumentParser) -> None:
     """``-j`` worker processes and ``--timeout`` per article."""
     parser.add_argument(
-        "-j", "--jobs", type=positive_int, default=1, metavar="N", help="worker processes"
+        "-j",
+        "--jobs",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 1; with --engine dask, one per core)",
     )
     parser.add_argument(
         "--timeout",

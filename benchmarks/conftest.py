@@ -73,6 +73,12 @@ def ratios() -> dict[str, float | None]:
         found["streaming peak RSS above the bare interpreter (MB)"] = (
             stream["peak_rss_mb"] - stream["interpreter_rss_mb"])
     found["-j 2 / -j 1 throughput"] = _ratio("jobs 1", "jobs 2")
+    for engine in ("engine local -j 2", "engine dask 1 worker", "engine dask 2 workers"):
+        found[f"{engine} / engine local -j 1 throughput"] = _ratio("engine local -j 1", engine)
+    single = FIGURES.get("engine local -j 1")
+    if single is not None and single.get("articles"):
+        found["articles per core-hour (engine local -j 1)"] = (
+            3600 * float(single["articles"]) / float(single["seconds"]))
     return found
 
 

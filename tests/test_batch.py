@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,3 +94,27 @@ def test_the_default_extractor_is_untouched_while_iterating() -> None:
 def test_bad_jobs_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="jobs must be at least 1"):
         extract_many(["x"], jobs=0)
+
+
+class Stalling(Extractor):
+    """An extractor that never finishes one article, as a pathological input would."""
+
+    def extract(self, text: str) -> Extraction:
+        """Sleep far past any budget on ``stall``, else extract."""
+        if text == "stall":
+            time.sleep(60)
+        return super().extract(text)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_timeout_costs_only_the_article_over_budget(jobs: int) -> None:
+    texts = [SEEDS[0], "stall", SEEDS[1]]
+    results = list(extract_many(texts, jobs=jobs, extractor=Stalling(), timeout=0.5))
+    assert [r.error for r in results] == [None, "timed out after 0.5 s (--timeout)", None]
+    assert results[2].extraction == arquotes.extract(SEEDS[1])
+
+
+@pytest.mark.parametrize("timeout", [0, -1, float("nan"), float("inf"), True, "5"])
+def test_a_timeout_that_is_no_budget_is_refused(timeout: object) -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive number"):
+        extract_many([SEEDS[0]], timeout=timeout)  # type: ignore[arg-type]

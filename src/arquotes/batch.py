@@ -8,6 +8,7 @@ The work is done by `arquotes.runner.run`, the same code as ``arquotes extract -
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -41,7 +42,11 @@ class BatchResult:
 
 
 def extract_many(
-    texts: Iterable[str], *, jobs: int = 1, extractor: Extractor | None = None
+    texts: Iterable[str],
+    *,
+    jobs: int = 1,
+    extractor: Extractor | None = None,
+    timeout: float | None = None,
 ) -> Iterator[BatchResult]:
     """Extract every article of ``texts``, one `BatchResult` each, in input order.
 
@@ -49,13 +54,22 @@ def extract_many(
     a few batches ahead of the results taken, so it may be a generator over a huge corpus.
     ``extractor`` (an `Extractor` with a lexicon of your own) is used instead of
     `arquotes.extract`; on platforms that do not fork, it runs in this process only (jobs=1).
-    Raises `ValueError` for ``jobs`` < 1; everything about an article is reported in its
-    result. Close the iterator (or exhaust it) to stop the workers early.
+    ``timeout`` gives each article that many seconds (as ``arquotes extract --timeout``): an
+    article over budget gets the error ``timed out after N s (--timeout)`` and the rest goes
+    on; off the main thread, a run with a timeout uses a worker process even for jobs=1.
+    Raises `ValueError` for ``jobs`` < 1 or a ``timeout`` that is not a positive number of
+    seconds; everything about an article is reported in its result. Close the iterator (or
+    exhaust it) to stop the workers early.
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs!r}")
+    if timeout is not None and (
+            isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+            or not (0 < timeout < math.inf)):
+        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}")
     articles = (_article(index, text) for index, text in enumerate(texts))
-    return _results(run_with(extractor, articles, runner.Task(), jobs=jobs))
+    task = runner.Task(timeout=None if timeout is None else float(timeout))
+    return _results(run_with(extractor, articles, task, jobs=jobs))
 
 
 def run_with(

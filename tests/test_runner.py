@@ -326,3 +326,38 @@ for result in arquotes.extract_many(texts, jobs=2):
     assert [int(index) for index, _, _ in rows] == list(range(30))
     assert [n for n, (_, ok, _) in enumerate(rows) if ok != "True"] == [7]
     assert "worker process died" in rows[7][2]
+
+
+SPAWNED_RUN = """\
+import json, multiprocessing, sys
+from arquotes import runner
+from arquotes.readers import Article
+from arquotes.writers import record_dict
+if __name__ == "__main__":
+    multiprocessing.set_start_method("spawn", force=True)  # workers start afresh, as on macOS
+    text = "«نحن مستعدون للحوار»، غرد الوزير."
+    articles = [Article(article_id=str(n), source="-", text=text) for n in range(4)]
+    task = runner.Task(lexicon=sys.argv[1])
+    for outcome in runner.run(articles, task, jobs=2):
+        print(json.dumps(record_dict(outcome)))
+    print(json.dumps({"parent loaded": sorted(runner._EXTRACTORS)}))
+"""
+
+
+def test_workers_started_afresh_extract_with_the_lexicon(tmp_path: Path) -> None:
+    """A task's lexicon file reaches workers that are spawned, not forked: they load it."""
+    lexicon = tmp_path / "newsroom.toml"
+    lexicon.write_text('[[verb]]\nlemma = "غرد"\ncategory = "statement"\npresent = "يغرد"\n'
+                       'frames = ["quote", "that"]\n', encoding="utf-8")
+    script = tmp_path / "spawned_run.py"
+    script.write_text(SPAWNED_RUN, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(lexicon)],
+        capture_output=True, text=True, check=False, timeout=HANG,
+    )
+    assert done.returncode == 0, done.stderr
+    *found, parent = records(done.stdout)
+    assert parent == {"parent loaded": []}  # so the workers did
+    speakers = [[q["attribution"]["speaker"] for q in r["quotes"]]  # type: ignore[attr-defined]
+                for r in found]
+    assert speakers == [[0]] * 4

@@ -33,6 +33,7 @@ from arquotes.model import (
     Claim,
     Cue,
     Extraction,
+    Gender,
     Quote,
     QuoteKind,
     Speaker,
@@ -42,6 +43,7 @@ from arquotes.normalize import fold_word
 from arquotes.patterns import SENTENCE_END
 from arquotes.quote_kinds import is_fragment, quote_kind
 from arquotes.resolve import Entity, EntityTable
+from arquotes.speaker_gender import entity_gender
 
 __all__ = ["attribute"]
 
@@ -699,9 +701,14 @@ class _Attributor:
     # 5. output ---------------------------------------------------------------------------
     def build(self) -> Extraction:
         """The public result: quotes, claims and the speakers they use, in text order."""
-        builder = _Builder(self.doc, self.quotes)
         # Each entity once (by identity, first use first), so its spans are scanned once.
         used = {id(i.entity): i.entity for i in self.items if i.entity is not None}
+        hits: dict[int, list[CueHit]] = {key: [] for key in used}
+        for item in self.items:
+            if item.entity is not None and item.hit is not None:
+                hits[id(item.entity)].append(item.hit)
+        builder = _Builder(self.doc, self.quotes, {
+            key: entity_gender(entity, hits[key], self.lex) for key, entity in used.items()})
         for entity in sorted(used.values(),
                              key=lambda e: min((s.start for s in e.spans), default=0)):
             builder.speaker(entity)
@@ -743,9 +750,11 @@ class _Attributor:
 class _Builder:
     """Turns assembled items into the public, original-offset result types."""
 
-    def __init__(self, document: Document, quotes: QuoteIndex) -> None:
+    def __init__(self, document: Document, quotes: QuoteIndex,
+                 genders: dict[int, Gender | None]) -> None:
         self.view = document.view
         self.quotes = quotes
+        self.genders = genders
         self._speakers: dict[int, Speaker] = {}
         self._order: list[Entity] = []
 
@@ -754,7 +763,7 @@ class _Builder:
         if entity is None:
             return None
         if id(entity) not in self._speakers:
-            self._speakers[id(entity)] = entity.to_speaker()
+            self._speakers[id(entity)] = entity.to_speaker(self.genders.get(id(entity)))
             self._order.append(entity)
         return self._speakers[id(entity)]
 

@@ -20,6 +20,7 @@ __all__ = [
     "Cue",
     "CueCategory",
     "Extraction",
+    "Gender",
     "Quote",
     "QuoteKind",
     "Span",
@@ -59,6 +60,13 @@ class SpeakerKind(enum.StrEnum):
     PERSON = "person"
     BODY = "body"  # an institution, government, country or document
     UNNAMED = "unnamed"  # a described but unnamed source: مسؤول في البيت الأبيض
+
+
+class Gender(enum.StrEnum):
+    """A person's grammatical gender, as the article shows it (docs/api.md)."""
+
+    FEMALE = "female"
+    MALE = "male"
 
 
 @attrs.frozen
@@ -138,6 +146,8 @@ class Speaker:
     """Other written forms of the name (بيسكوف، دميتري بيسكوف)."""
     roles: tuple[str, ...] = ()
     """Roles or organisations written beside the name (المتحدث باسم الكرملين)."""
+    gender: Gender | None = None
+    """A person's gender when the article's grammar tells it (قالت، الوزيرة); else None."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -147,6 +157,7 @@ class Speaker:
             "mentions": [m.to_dict() for m in self.mentions],
             "aliases": list(self.aliases),
             "roles": list(self.roles),
+            "gender": None if self.gender is None else self.gender.value,
         }
 
     @classmethod
@@ -158,6 +169,7 @@ class Speaker:
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions", ())),
             aliases=tuple(data.get("aliases", ())),
             roles=tuple(data.get("roles", ())),
+            gender=None if data.get("gender") is None else Gender(data["gender"]),
         )
 
 

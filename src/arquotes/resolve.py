@@ -16,7 +16,7 @@ import attrs
 from arquotes.document import Document
 from arquotes.lexicon import KnownSpeaker
 from arquotes.mentions import Mention, MentionKind, core, skeleton
-from arquotes.model import Span, Speaker, SpeakerKind
+from arquotes.model import Gender, Span, Speaker, SpeakerKind
 from arquotes.normalize import fold_word
 
 __all__ = ["Entity", "EntityTable", "KnownIndex", "known_index"]
@@ -51,8 +51,8 @@ class Entity:
             return self.role_texts[0] if self.role_texts else ""
         return max(self.originals, key=lambda n: (len(n.split()), len(n)))
 
-    def to_speaker(self) -> Speaker:
-        """The public `Speaker` for this entity."""
+    def to_speaker(self, gender: Gender | None = None) -> Speaker:
+        """The public `Speaker` for this entity, of ``gender`` when known."""
         name = self.best_name()
         aliases = tuple(dict.fromkeys(n for n in self.originals if n != name))
         return Speaker(
@@ -61,6 +61,7 @@ class Entity:
             mentions=tuple(sorted(set(self.spans), key=lambda s: (s.start, s.end))),
             aliases=aliases,
             roles=tuple(dict.fromkeys(self.role_texts)),
+            gender=gender,
         )
 
 

@@ -20,7 +20,6 @@ Failures cost only the article that failed:
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import signal
@@ -46,7 +45,7 @@ if TYPE_CHECKING:
     from arquotes.model import Extraction
     from arquotes.readers import Article
 
-__all__ = ["Outcome", "Task", "process", "run"]
+__all__ = ["Outcome", "Task", "lexicon_extractor", "process", "run"]
 
 _BATCH = 8
 _BATCHES_PER_WORKER = 2
@@ -161,12 +160,21 @@ def _extract_function(lexicon: str | None) -> Callable[[str], Extraction]:
     Without a lexicon, ``arquotes.extract`` as this module sees it at each call (see
     `arquotes.batch.with_extractor`).
     """
-    return extract if lexicon is None else _lexicon_extractor(lexicon).extract
+    return extract if lexicon is None else lexicon_extractor(lexicon).extract
 
 
-@functools.cache
-def _lexicon_extractor(path: str) -> Extractor:
-    return Extractor(lexicon_file=path)
+_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def lexicon_extractor(path: str) -> Extractor:
+    """The extractor of a lexicon file, loaded once per process (raises `LexiconError`).
+
+    Loaded before workers fork, it is theirs too; a worker started afresh loads it itself.
+    """
+    found = _EXTRACTORS.get(path)
+    if found is None:
+        found = _EXTRACTORS[path] = Extractor(lexicon_file=path)
+    return found
 
 
 def _process_batch(batch: list[Article], task: Task) -> list[Outcome]:

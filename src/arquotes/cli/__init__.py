@@ -28,6 +28,7 @@ from arquotes.cli.common import (
 )
 from arquotes.errors import LexiconError, OutputError
 from arquotes.extract import Extractor
+from arquotes.runner import lexicon_extractor
 from arquotes.writers import InterruptGuard
 
 if TYPE_CHECKING:
@@ -57,9 +58,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _lexicon_extractor(args: argparse.Namespace) -> Extractor | None:
-    """The extractor with ``--lexicon`` (raises `LexiconError`), or None for the bundled one."""
+    """The extractor with ``--lexicon`` (raises `LexiconError`), or None for the bundled one.
+
+    Loaded once here, so a bad lexicon is reported before any output is opened; the runner's
+    workers reuse it (forked) or load the same file (started afresh).
+    """
     path = getattr(args, "lexicon", None)
-    return None if path is None else Extractor(lexicon_file=path)
+    return None if path is None else lexicon_extractor(path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

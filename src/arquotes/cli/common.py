@@ -6,10 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+import attrs
 from tqdm import tqdm
 
-from arquotes.batch import run_with
 from arquotes.readers import ReadOptions, read_articles
+from arquotes.runner import run
 from arquotes.writers import escape_controls
 
 if TYPE_CHECKING:
@@ -100,11 +101,18 @@ def outcomes(
     *,
     prepare: Callable[[Article], Article] | None = None,
 ) -> Iterator[Outcome]:
-    """Each input article's outcome, in input order, with a progress bar on a terminal."""
+    """Each input article's outcome, in input order, with a progress bar on a terminal.
+
+    With ``--lexicon``, the task names the file, so every worker extracts with it however
+    the worker was started.
+    """
     articles: Iterator[Article] = noted(read_articles(args.files, read_options(args)))
     if prepare is not None:
         articles = map(prepare, articles)
-    results = run_with(args.extractor, articles, task, jobs=args.jobs or 1)
+    lexicon = getattr(args, "lexicon", None)
+    if lexicon is not None:
+        task = attrs.evolve(task, lexicon=lexicon)
+    results = run(articles, task, jobs=args.jobs or 1)
     with tqdm(
         results, file=sys.stderr, unit=" articles", disable=not sys.stderr.isatty()
     ) as progress:

@@ -5,12 +5,12 @@ across articles the same person is still written ديمتري بيسكوف in on
 another. Two folded names of one kind are grouped when they have as many words and, word
 for word (clitics and ال aside), the words are equal or, unless both are listed given names
 (محمد and محمود are two names, not two spellings), the consonant skeletons agree (the
-resolver's own test: دميتري ~ ديمتري، تراس ~ تروس), or two words of five letters or more with the same first
-letter are one edit apart (a transposition counts as one: rapidfuzz's OSA distance); short
-names one letter apart are other names (محمد، أحمد). A lone surname (بيسكوف) joins the one
-longer name that ends with that very word (a skeleton is too loose for one word: حافظ is not
-عبد الحفيظ), unless two do, or it is a nisba (الزيدي may be علي or حسن), as
-`arquotes.evaluate` also refuses, or a given name (حسين، عباس may be anyone's).
+resolver's own test: دميتري ~ ديمتري، تراس ~ تروس), or the words, of five letters or more
+and with one first letter, are one edit apart (a transposition counts as one: rapidfuzz's
+OSA distance; short names one letter apart are other names: محمد، أحمد). A lone surname
+(بيسكوف) joins the one longer name that ends with that very word (a skeleton is too loose
+for one word: حافظ is not عبد الحفيظ), unless two do, or it is a nisba (الزيدي may be علي
+or حسن), as `arquotes.evaluate` also refuses, or a given name (حسين، عباس may be anyone's).
 
 Names are compared only inside blocks of one kind whose last words' consonant skeletons
 open with the same three letters, so the work grows with the block sizes, not with the

@@ -23,6 +23,7 @@ from arquotes.stats import CorpusStats, RecordError
 __all__ = [
     "BadLine",
     "EngineError",
+    "add_line",
     "find_record_files",
     "stats_of_files",
     "stats_on_dask",

@@ -16,6 +16,7 @@ from arquotes.model import (
     Speaker,
     SpeakerKind,
 )
+from arquotes.verify import QuoteCheck, SourceText, Verdict, Verification, WordEdit, verify
 
 __all__ = [
     "ArquotesError",
@@ -29,11 +30,17 @@ __all__ = [
     "GoldFormatError",
     "LexiconError",
     "Quote",
+    "QuoteCheck",
     "QuoteKind",
+    "SourceText",
     "Span",
     "Speaker",
     "SpeakerKind",
+    "Verdict",
+    "Verification",
+    "WordEdit",
     "__version__",
     "extract",
     "extract_many",
+    "verify",
 ]

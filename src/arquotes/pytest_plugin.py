@@ -13,6 +13,12 @@ crashes on it, or when ``article_min_f1`` is set and the article's end-to-end F1
 is below it; the failure shows a readable diff of missed, spurious and misattributed items.
 With ``thresholds`` one more item, ``corpus-thresholds``, gates the whole set. The terminal
 summary lists the weakest articles; ``--arquotes-diffs`` prints every imperfect one.
+
+Quote fidelity (docs/verify.md): ``fidelity = ["tests/fidelity"]`` names fidelity files (or
+folders of them), JSON objects with ``id``, ``text`` and ``sources``; a gold file that names
+``sources`` is one too. Each direct quote of the story is then an item
+(``story.json::story:quote-1``) that fails when the quote is altered, not found or
+misattributed, with the word edits.
 """
 
 from __future__ import annotations
@@ -35,7 +41,9 @@ from arquotes.evaluate import (
     evaluate_document,
     load_extractor,
 )
+from arquotes.extract import extract
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
+from arquotes.verify import Checker, FidelityCase, QuoteCheck, SourceError, Verdict, load_case
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -46,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["CorpusConfig"]
 
 THRESHOLDS_ITEM = "corpus-thresholds"
-_KEYS = ("gold", "thresholds", "article_min_f1", "extractor")
+_KEYS = ("gold", "thresholds", "article_min_f1", "extractor", "fidelity")
 """The settings ``[tool.arquotes]`` may hold."""
 _SUMMARY_WORST = 5
 
@@ -59,6 +67,8 @@ class CorpusConfig:
     thresholds: Mapping[Row, float] = attrs.field(factory=dict, hash=False)
     article_min_f1: float | None = None
     extractor: str | None = None
+    fidelity: tuple[Path, ...] = ()
+    """Fidelity files, or folders of them (`arquotes.verify.load_case`)."""
 
     @classmethod
     def from_pyproject(cls, rootpath: Path) -> CorpusConfig:
@@ -74,16 +84,7 @@ class CorpusConfig:
             close = difflib.get_close_matches(unknown[0], _KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else f" (keys: {', '.join(_KEYS)})"
             raise pytest.UsageError(f"[tool.arquotes] unknown key {unknown[0]!r}{hint}")
-        gold = table.get("gold", [])
-        if isinstance(gold, str):
-            gold = [gold]
-        if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
-            raise pytest.UsageError("[tool.arquotes] gold must be a list of paths")
-        entries = tuple((rootpath / g).resolve() for g in cast("list[str]", gold))
-        for written, entry in zip(cast("list[str]", gold), entries, strict=True):
-            if not entry.exists():
-                raise pytest.UsageError(
-                    f"[tool.arquotes] gold path {written!r} ({entry}) does not exist")
+        entries = _paths(table, "gold", rootpath)
         extractor = table.get("extractor")
         if extractor is not None and not isinstance(extractor, str):
             raise pytest.UsageError("[tool.arquotes] extractor must be a string 'module:function'")
@@ -92,7 +93,23 @@ class CorpusConfig:
             thresholds=_thresholds(table.get("thresholds", {})),
             article_min_f1=_unit_or_none(table.get("article_min_f1"), "article_min_f1"),
             extractor=extractor,
+            fidelity=_paths(table, "fidelity", rootpath),
         )
+
+
+def _paths(table: Mapping[str, Any], key: str, rootpath: Path) -> tuple[Path, ...]:
+    """The existing paths listed under ``key``, resolved against the rootdir."""
+    listed = table.get(key, [])
+    if isinstance(listed, str):
+        listed = [listed]
+    if not isinstance(listed, list) or not all(isinstance(g, str) for g in listed):
+        raise pytest.UsageError(f"[tool.arquotes] {key} must be a list of paths")
+    entries = tuple((rootpath / g).resolve() for g in cast("list[str]", listed))
+    for written, entry in zip(cast("list[str]", listed), entries, strict=True):
+        if not entry.exists():
+            raise pytest.UsageError(
+                f"[tool.arquotes] {key} path {written!r} ({entry}) does not exist")
+    return entries
 
 
 def _thresholds(value: Any) -> dict[Row, float]:
@@ -194,16 +211,22 @@ def _state(config: pytest.Config) -> _State:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    """Collect a configured gold folder as a `GoldDirectory`."""
-    if path.resolve() in _state(parent.config).corpus.entries and path.is_dir():
+    """Collect a configured gold folder as a `GoldDirectory`, a fidelity folder as such."""
+    corpus = _state(parent.config).corpus
+    if path.resolve() in corpus.entries and path.is_dir():
         return GoldDirectory.from_parent(parent, path=path)
+    if path.resolve() in corpus.fidelity and path.is_dir():
+        return FidelityDirectory.from_parent(parent, path=path)
     return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
-    """Collect a gold file named directly in ``[tool.arquotes] gold``."""
-    if file_path.resolve() in _state(parent.config).corpus.entries:
+    """Collect a gold file named directly in ``[tool.arquotes] gold`` (or ``fidelity``)."""
+    corpus = _state(parent.config).corpus
+    if file_path.resolve() in corpus.entries:
         return GoldFile.from_parent(parent, path=file_path)
+    if file_path.resolve() in corpus.fidelity:
+        return FidelityFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -233,6 +256,7 @@ class GoldFile(pytest.File):
         except GoldFormatError as exc:
             raise self.CollectError(str(exc)) from exc
         yield GoldItem.from_parent(self, name=document.doc_id, document=document)
+        yield from _fidelity_items(self, required=False)
         if _is_first_entry(self) and _state(self.config).corpus.thresholds:
             yield ThresholdsItem.from_parent(self, name=THRESHOLDS_ITEM)
 
@@ -278,6 +302,79 @@ class GoldItem(pytest.Item):
     def reportinfo(self) -> tuple[Path, int | None, str]:
         """Name the item after its gold article."""
         return self.path, None, f"gold article {self.document.doc_id}"
+
+
+class FidelityDirectory(pytest.Directory):
+    """A folder of fidelity files (``*.json``), each a `FidelityFile`."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        """Yield the folder's fidelity files in name order."""
+        for path in find_gold_files([self.path]):
+            yield FidelityFile.from_parent(self, path=path)
+
+
+class FidelityFile(pytest.File):
+    """One fidelity file: one `QuoteFidelityItem` per direct quote of its story."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        """Read the case and check its quotes; a malformed file is a collection error."""
+        yield from _fidelity_items(self, required=True)
+
+
+def _fidelity_items(node: pytest.File, *, required: bool) -> Iterator[pytest.Item]:
+    """The quote items of the file at ``node`` when it names sources."""
+    try:
+        case = load_case(node.path, required=required)
+    except SourceError as exc:
+        raise node.CollectError(str(exc)) from exc
+    if case is None:
+        return
+    extractor = _state(node.config).extractor or extract
+    checker = Checker(case.sources)
+    for number, check in enumerate(checker.check_all(extractor(case.text)), 1):
+        yield QuoteFidelityItem.from_parent(
+            node, name=f"{case.case_id}:quote-{number}", case=case, check=check)
+
+
+class FidelityError(AssertionError):
+    """Raised when a quote is altered, not found or misattributed."""
+
+
+class QuoteFidelityItem(pytest.Item):
+    """One direct quote of a story against the story's sources."""
+
+    def __init__(self, *, case: FidelityCase, check: QuoteCheck, **kwargs: Any) -> None:
+        """Keep the case and the quote's check (done at collection, once)."""
+        super().__init__(**kwargs)
+        self.case = case
+        self.check = check
+
+    def runtest(self) -> None:
+        """Pass verbatim quotes and marked ellipses; fail the others with their edits."""
+        check = self.check
+        self.user_properties.append(("verdict", check.verdict.value))
+        if check.verdict in (Verdict.VERBATIM, Verdict.ELLIPSIS):
+            return
+        lines = [f"{check.verdict.value} (similarity {check.similarity:.2f}): «{check.quote.text}»"]
+        if check.source_words is not None:
+            lines.append(f"source: «{check.source_words}»")
+        lines.extend(f"  {edit.describe()}" for edit in check.edits)
+        if check.verdict is Verdict.MISATTRIBUTED:
+            lines.append(f"the story gives it to {check.speaker}, the source to "
+                         f"{check.source_speaker}")
+        raise FidelityError("\n".join(lines))
+
+    def repr_failure(
+        self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
+    ) -> str | TerminalRepr:
+        """Show the quote and its word edits, not a traceback."""
+        if isinstance(excinfo.value, FidelityError):
+            return f"{self.case.case_id}: {excinfo.value}"
+        return super().repr_failure(excinfo, style=style)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """Name the item after its story and quote."""
+        return self.path, None, f"quote fidelity {self.name}"
 
 
 class ThresholdsError(AssertionError):

@@ -154,3 +154,22 @@ def test_runs_as_a_command() -> None:
         capture_output=True, check=False)
     assert done.returncode == 1
     assert "MISATTRIBUTED" in done.stdout.decode("utf-8")
+
+
+def test_across_github_errors_on_a_change_of_meaning(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--across", story("outlets/outlets.jsonl"),
+                       "--source", story("statement.json"), "--format", "github")
+    assert code == 1
+    assert [line.split("::")[1] for line in out.splitlines()] == [
+        "error title=al-sabah", "warning title=al-fajr"]
+
+
+def test_mixed_quotes_are_checked_on_request(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text('وصف وزير المالية أحمد الخطيب الوضع بأنه "الوضع الاقتصادي صعب لكنه كارثي"'
+                     " في حديثه للصحفيين أمس.", encoding="utf-8")
+    assert run(capsys, str(mixed), *SOURCES) == (0, "", "")
+    code, out, _ = run(capsys, str(mixed), *SOURCES, "--mixed")
+    assert code == 1
+    assert "dropped «ليس» [negation]" in out

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from arquotes.cli.common import Commands
     from arquotes.readers import Article
-    from arquotes.verify import Comparison, QuoteGroup
+    from arquotes.verify import Comparison, Version
 
 __all__ = ["add_command"]
 
@@ -207,17 +207,16 @@ def _print_stories(
     return failed
 
 
-def _group_fails(group: QuoteGroup, min_similarity: float) -> bool:
-    return any(
-        any(edit.changes for edit in v.edits)
-        or (v.check is not None and v.check.fails(min_similarity))
-        for v in group.versions
-    )
+def _version_fails(version: Version, min_similarity: float) -> bool:
+    """True when a version differs from the majority in meaning or fails against the source."""
+    return any(edit.changes for edit in version.edits) or (
+        version.check is not None and version.check.fails(min_similarity))
 
 
 def _print_across(args: argparse.Namespace, comparison: Comparison, out: IO[str]) -> bool:
     """Print each quote group, versions that differ marked; True when a group fails."""
-    failed = any(_group_fails(g, args.min_similarity) for g in comparison.groups)
+    failed = any(_version_fails(v, args.min_similarity)
+                 for g in comparison.groups for v in g.versions)
     if args.format == "json":
         out.write(printable(json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2))
                   + "\n")
@@ -232,10 +231,12 @@ def _print_across(args: argparse.Namespace, comparison: Comparison, out: IO[str]
             against = "" if check is None else f" [source: {_label(check)}]"
             edits = "; ".join(edit.describe() for edit in version.edits)
             if args.format == "github":
-                if version.differs or (check is not None and check.fails(args.min_similarity)):
+                fails = _version_fails(version, args.min_similarity)
+                if version.differs or fails:
                     message = f"differs from {len(group.versions)} stories' majority" if (
                         version.differs) else "matches the majority"
-                    lines.append(f"::warning title={gh_property(version.story)}::"
+                    lines.append(f"::{'error' if fails else 'warning'}"
+                                 f" title={gh_property(version.story)}::"
                                  f"{gh_message(f'{message}{against}: {edits}'.rstrip(': '))}")
                 continue
             mark = "≠" if version.differs else "="

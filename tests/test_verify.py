@@ -184,6 +184,14 @@ def test_folding_keeps_words_and_numbers_apart() -> None:
     assert words("۲۰۲۵").keys == words("2025").keys == ("2025",)
 
 
+def test_a_respelled_word_counts_half_in_the_similarity() -> None:
+    """والعجز for العجز is reported, but weighs half a changed word: short quotes stay found."""
+    respelled = verify('قال الوزير: "العجز سينخفض إلى النصف".', ["والعجز سينخفض إلى النصف"])
+    replaced = verify('قال الوزير: "التضخم سينخفض إلى النصف".', ["والعجز سينخفض إلى النصف"])
+    assert [(c.verdict, c.similarity) for c in respelled.checks] == [(Verdict.ALTERED, 0.875)]
+    assert [(c.verdict, c.similarity) for c in replaced.checks] == [(Verdict.ALTERED, 0.75)]
+
+
 def test_steps_pair_look_alike_words() -> None:
     """A changed run of unequal length keeps the look-alikes paired, whatever the edit count."""
     ops = steps(["x", "ليس", "كارثيا", "y"], ["x", "كارثي", "y"])
@@ -350,7 +358,7 @@ def test_plugin_makes_each_quote_an_item(pytester: pytest.Pytester) -> None:
     result.stdout.fnmatch_lines([
         "*cases/story.json::story:quote-1 PASSED*",
         "*cases/story.json::story:quote-2 FAILED*",
-        "*story: altered (similarity 0.67)*",
+        "*story: altered (similarity 0.75)*",
         "*dropped «ليس» [[]negation[]]*",
     ])
     result.stdout.no_fnmatch_line("*Traceback*")

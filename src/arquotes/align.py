@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal, cast
 
@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from arquotes.normalize import fold
 
-__all__ = ["Alignment", "Op", "SourceIndex", "Words", "align", "steps", "words"]
+__all__ = ["Alignment", "Op", "SourceIndex", "Words", "align", "similarity", "steps", "words"]
 
 # One word of a folded text: a run of letters, marks and digits. Punctuation and spacing are
 # what separates words, so they never count as a difference.
@@ -51,8 +51,10 @@ MAX_REPAIR = 6
 product, and such a run is no small edit anyway): its words pair from the start."""
 EDGE_SLACK = 2
 """Source words looked at beyond the quote's ends, for a word dropped just inside them."""
+RESPELLING_COST = 0.5
+"""What a replaced word counts in `similarity` when it looks like the source's word."""
 EDGE_LIKENESS = 0.6
-"""Letter similarity at which a changed first or last word is the source's word respelled."""
+"""Letter similarity at which a replaced word is the source's word respelled."""
 
 
 @cache
@@ -147,7 +149,7 @@ class Alignment:
     first: int
     last: int
     similarity: float
-    """Word-level Levenshtein similarity, 1 for the same words (``1 - edits / longer``)."""
+    """Word-level similarity, 1 for the same words (`similarity`)."""
     ops: tuple[Op, ...]
 
 
@@ -297,6 +299,30 @@ def _fit(index: SourceIndex, quote: Sequence[str], diagonal: int, witness: int) 
     return max((a for a in found if a is not None), key=_merit, default=None)
 
 
+def similarity(source: Sequence[str], quote: Sequence[str], ops: Iterable[Op]) -> float:
+    """``1 - changed words / the longer side``: 1 for the same words, 0 for none alike.
+
+    A replaced word that looks like the source's (والعجز / العجز, كارثيا / كارثي) counts
+    half: the quote still says that word, only respelled or with a clitic more or less. A
+    number is never respelled.
+    """
+    cost = 0.0
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        before, after = source[op.src_start : op.src_end], quote[op.quote_start : op.quote_end]
+        alike = sum(1 for a, b in zip(before, after, strict=False) if _respelled(a, b))
+        cost += max(len(before), len(after)) - alike * (1 - RESPELLING_COST)
+    return max(0.0, 1.0 - cost / (max(len(source), len(quote)) or 1))
+
+
+def _respelled(source: str, quote: str) -> bool:
+    """True when ``quote`` is ``source`` respelled; never for numbers (3.5 / 2.5)."""
+    if any(ch.isdigit() for ch in source + quote):
+        return False
+    return _similar((source,), (quote,))
+
+
 def _merit(alignment: Alignment) -> tuple[int, int]:
     """Higher for the better alignment: fewer words changed, then fewer runs of them.
 
@@ -321,15 +347,16 @@ def _within(index: SourceIndex, quote: Sequence[str], text: int,
     ops[-1] = _edge(ops[-1], window, quote, left=False)
     first, last = ops[0].src_start, ops[-1].src_end
     offset = start - index.limits(text)[0]
+    shifted = tuple(
+        attrs.evolve(op, src_start=op.src_start - first, src_end=op.src_end - first)
+        for op in ops
+    )
     return Alignment(
         text=text,
         first=offset + first,
         last=offset + last,
-        similarity=Levenshtein.normalized_similarity(window[first:last], quote),
-        ops=tuple(
-            attrs.evolve(op, src_start=op.src_start - first, src_end=op.src_end - first)
-            for op in ops
-        ),
+        similarity=similarity(window[first:last], quote, shifted),
+        ops=shifted,
     )
 
 

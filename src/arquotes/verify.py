@@ -31,7 +31,7 @@ import attrs
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from arquotes.align import Alignment, Op, SourceIndex, Words, align, steps, words
+from arquotes.align import Alignment, Op, SourceIndex, Words, align, similarity, steps, words
 from arquotes.errors import ArquotesError
 from arquotes.evaluate import same_speaker
 from arquotes.extract import extract
@@ -347,10 +347,9 @@ def _cut_negation(alignment: Alignment, source: Words, text: str, quote: Words) 
     ops = (Op("delete", 0, 1, 0, 0), *(
         attrs.evolve(op, src_start=op.src_start + 1, src_end=op.src_end + 1)
         for op in alignment.ops))
-    similarity = Levenshtein.normalized_similarity(
-        source.keys[before : alignment.last], quote.keys)
     return Alignment(text=alignment.text, first=before, last=alignment.last,
-                     similarity=similarity, ops=ops)
+                     similarity=similarity(source.keys[before : alignment.last], quote.keys, ops),
+                     ops=ops)
 
 
 def _join(pieces: Sequence[Alignment | None], bounds: Sequence[int]) -> Alignment | None:
@@ -368,11 +367,11 @@ def _join(pieces: Sequence[Alignment | None], bounds: Sequence[int]) -> Alignmen
                                 quote_start=op.quote_start + offset,
                                 quote_end=op.quote_end + offset) for op in piece.ops)
     total = bounds[-1] or 1
-    similarity = sum(
+    score = sum(
         p.similarity * (b - a) for p, a, b in zip(found, bounds, bounds[1:], strict=False)
     ) / total
     return Alignment(text=found[0].text, first=first, last=found[-1].last,
-                     similarity=similarity, ops=tuple(ops))
+                     similarity=score, ops=tuple(ops))
 
 
 def _cuts(text: str, quote: Words) -> list[int]:

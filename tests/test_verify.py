@@ -296,6 +296,7 @@ def test_public_names() -> None:
     ("record.json", '{"speaker": "x"}', "'text' is missing"),
     ("speaker.json", '{"text": "x", "speaker": 3}', "'speaker' must be a string"),
     ("lines.jsonl", '{"text": "x"}\n[1]\n', "lines.jsonl:2: a source record must be"),
+    ("empty.jsonl", "\n\n", "no JSON Lines record"),
 ])
 def test_bad_sources_raise_source_error(tmp_path: Path, name: str, content: str,
                                         message: str) -> None:

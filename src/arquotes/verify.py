@@ -521,10 +521,13 @@ def load_sources(path: str | Path) -> tuple[SourceText, ...]:
         raise SourceError(f"{path}: not UTF-8 at byte {exc.start}") from None
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        return tuple(
+        lines = tuple(
             SourceText.from_record(_json(line, f"{path}:{number}"), f"{path}:{number}")
             for number, line in enumerate(raw.splitlines(), 1) if line.strip()
         )
+        if not lines:
+            raise SourceError(f"{path}: no JSON Lines record")
+        return lines
     if suffix == ".json":
         value = _json(raw, str(path))
         records = value if isinstance(value, list) else [value]

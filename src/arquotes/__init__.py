@@ -17,6 +17,7 @@ from arquotes.model import (
     Speaker,
     SpeakerKind,
 )
+from arquotes.render import render_html
 from arquotes.verify import QuoteCheck, SourceText, Verdict, Verification, WordEdit, verify
 
 __all__ = [
@@ -44,5 +45,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "render_html",
     "verify",
 ]

@@ -11,6 +11,7 @@ written whole; SIGINT arriving during a write is held until the record is out. L
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import io
@@ -26,6 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 from arquotes._version import __version__
 from arquotes.errors import OutputError
+from arquotes.render import ArticleInput, render_corpus
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -34,10 +36,12 @@ if TYPE_CHECKING:
     from _typeshed import ReadableBuffer
 
     from arquotes.model import Attribution, Span
+    from arquotes.readers import Article
     from arquotes.runner import Outcome
 
 __all__ = [
     "FORMATS",
+    "HtmlWriter",
     "InterruptGuard",
     "OutputFormat",
     "RecordWriter",
@@ -47,8 +51,8 @@ __all__ = [
     "record_dict",
 ]
 
-OutputFormat = Literal["jsonl", "json", "csv", "text"]
-FORMATS: tuple[OutputFormat, ...] = ("jsonl", "json", "csv", "text")
+OutputFormat = Literal["jsonl", "json", "csv", "text", "html"]
+FORMATS: tuple[OutputFormat, ...] = ("jsonl", "json", "csv", "text", "html")
 
 CSV_COLUMNS = (
     "id", "source", "type", "kind", "start", "end", "text", "speaker", "cue", "confidence", "error",
@@ -375,6 +379,36 @@ def _text_line(label: str, start: int, end: int, text: str, who: Attribution | N
     return f"{label:<14} {start}-{end}  «{text}»  — {said}"
 
 
+class HtmlWriter:
+    """Collects every article and writes one review page at the end (`arquotes.render`).
+
+    Outcomes carry no text, so `keep` (the reader's ``prepare`` step) holds each article's
+    text until its outcome comes back, in input order.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        """Start an empty page that ``close`` writes to ``stream``."""
+        self._stream = stream
+        self._texts: collections.deque[str | None] = collections.deque()
+        self._articles: list[ArticleInput] = []
+
+    def keep(self, article: Article) -> Article:
+        """Hold ``article``'s text for its outcome; the article passes on unchanged."""
+        self._texts.append(article.text)
+        return article
+
+    def write(self, outcome: Outcome) -> None:
+        """Add one article to the page."""
+        text = self._texts.popleft() if self._texts else None
+        self._articles.append(ArticleInput(
+            article_id=outcome.article_id, source=outcome.source, text=text,
+            extraction=outcome.extraction, error=outcome.error))
+
+    def close(self) -> None:
+        """Write the page."""
+        self._stream.write(render_corpus(self._articles))
+
+
 def make_writer(output_format: OutputFormat, stream: IO[str]) -> RecordWriter:
     """Create the writer for one output format."""
     writers: dict[OutputFormat, Callable[[IO[str]], RecordWriter]] = {
@@ -382,5 +416,6 @@ def make_writer(output_format: OutputFormat, stream: IO[str]) -> RecordWriter:
         "json": _JsonArrayWriter,
         "csv": _CsvWriter,
         "text": _TextWriter,
+        "html": HtmlWriter,
     }
     return writers[output_format](stream)

@@ -25,6 +25,7 @@ from arquotes.cli.options import add_input_options, add_jobs_option, unit_float
 from arquotes.markdown import MARKDOWN_SUFFIXES
 from arquotes.markdown import prose as markdown_prose
 from arquotes.policy import placed_in
+from arquotes.render import render_check
 from arquotes.runner import Task
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ _EXAMPLE = """\
 examples:
   arquotes check seeds/000_0707ee13b42fe2f3.txt
   arquotes check articles/*.md --min-confidence 0.6 --format github
+  arquotes check articles/ --format html > report.html
 """
 
 
@@ -65,7 +67,10 @@ def add_command(commands: Commands) -> None:
         help="reject speakers with confidence under X (0 to 1; default "
         f"{DEFAULT_MIN_CONFIDENCE}: a guessed speaker fails, a named one passes)",
     )
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument(
+        "--format", choices=("text", "json", "github", "html"), default="text",
+        help="html: one self-contained page, the report for a newsroom",
+    )
     add_jobs_option(parser)
     parser.set_defaults(run=run)
 
@@ -128,6 +133,10 @@ def _print_check(
             "errors": [{"id": e.article_id, "file": e.source, "error": e.error} for e in errors],
         }
         out.write(printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        return
+    if output_format == "html":
+        failures = [(e.source, e.error or "error") for e in errors]
+        out.write(printable(render_check(violations, failures)))
         return
     if output_format == "github":
         lines = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import TYPE_CHECKING
@@ -11,10 +12,15 @@ from arquotes.cli.common import EXIT_INPUT, EXIT_OK, printable, say
 from arquotes.cli.options import add_lexicon_option
 from arquotes.errors import GoldFormatError
 from arquotes.evaluate import evaluate_documents
+from arquotes.extract import extract
 from arquotes.gold import GoldDocument, find_gold_files, load_gold
+from arquotes.render import render_evaluation
+from arquotes.writers import open_output
 
 if TYPE_CHECKING:
     from arquotes.cli.common import Commands
+    from arquotes.evaluate import Extractor
+    from arquotes.model import Extraction
 
 __all__ = ["add_command"]
 
@@ -22,6 +28,7 @@ _EXAMPLE = """\
 examples:
   arquotes evaluate tests/corpus
   arquotes evaluate tests/corpus/a08.json --errors --json
+  arquotes evaluate tests/corpus --html review.html
 """
 
 
@@ -39,12 +46,20 @@ def add_command(commands: Commands) -> None:
     parser.add_argument(
         "--errors", action="store_true", help="list misses, spurious items and wrong speakers"
     )
+    parser.add_argument(
+        "--html",
+        metavar="OUT",
+        help="also write gold against prediction as an HTML page to OUT ('-': stdout)",
+    )
     add_lexicon_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the score table (or JSON); exit 2 when a gold file could not be read."""
+    """Print the score table (or JSON), write the page; exit 2 when a gold file was unreadable.
+
+    The page's path is opened before any article is extracted, so a bad one fails at once.
+    """
     paths = find_gold_files(args.gold)
     if not paths:
         say("error: no gold files (*.json) found")
@@ -60,7 +75,14 @@ def run(args: argparse.Namespace) -> int:
     if not documents:  # scores over nothing would print as a perfect table
         say(f"error: no readable gold file ({failed} could not be read)")
         return EXIT_INPUT
-    report = evaluate_documents(documents, args.extractor and args.extractor.extract)
+    extractor = _Remembering(args.extractor.extract if args.extractor else extract)
+    with contextlib.ExitStack() as stack:
+        page = None if args.html is None else stack.enter_context(open_output(args.html))
+        report = evaluate_documents(documents, extractor)
+        if page is not None:
+            page.write(render_evaluation(report, documents, extractor.seen))
+    if args.html == "-":  # the page is stdout: no table after it
+        return EXIT_INPUT if failed else EXIT_OK
     if args.json:
         sys.stdout.write(json.dumps(report.to_dict(errors=args.errors), ensure_ascii=True) + "\n")
     else:
@@ -68,3 +90,15 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(printable(errors) + "\n\n")
         sys.stdout.write(report.format_table() + "\n")
     return EXIT_INPUT if failed else EXIT_OK
+
+
+class _Remembering:
+    """An extractor that keeps what it gave for each text, for the HTML page."""
+
+    def __init__(self, extractor: Extractor) -> None:
+        self._extractor = extractor
+        self.seen: dict[str, Extraction] = {}
+
+    def __call__(self, text: str) -> Extraction:
+        self.seen[text] = found = self._extractor(text)
+        return found

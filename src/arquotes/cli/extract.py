@@ -14,7 +14,7 @@ from arquotes.cli.common import EXIT_INPUT, EXIT_OK, outcomes, read_options, say
 from arquotes.cli.options import add_input_options, add_jobs_option
 from arquotes.errors import ShardError
 from arquotes.runner import Task
-from arquotes.writers import FORMATS, make_writer, open_output
+from arquotes.writers import FORMATS, HtmlWriter, make_writer, open_output
 
 if TYPE_CHECKING:
     from arquotes.cli.common import Commands
@@ -26,6 +26,7 @@ examples:
   arquotes extract seeds/000_0707ee13b42fe2f3.txt
   arquotes extract corpus.jsonl --text-field body -j 4 --format csv -o quotes.csv
   cat article.txt | arquotes extract - --format text
+  arquotes extract seeds/ --format html -o review.html
   arquotes extract 'shards/*.jsonl.gz' --engine dask -o records/
   arquotes extract shards/ --engine dask --scheduler tcp://10.0.0.5:8786 -o /shared/records
 """
@@ -81,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
                 render_json=args.format in ("json", "jsonl") and (args.jobs or 1) > 1,
                 timeout=args.timeout,
             )
-            for outcome in outcomes(args, task):
+            keep = writer.keep if isinstance(writer, HtmlWriter) else None  # its texts
+            for outcome in outcomes(args, task, prepare=keep):
                 if outcome.error is not None:
                     failed += 1
                     say(f"error: {outcome.source}: {outcome.error}")

@@ -213,6 +213,26 @@ def test_request_over_its_budget_gets_504_with_the_record() -> None:
     assert errors == ["timed out: over the request's budget of 0.5 s"] * 2
 
 
+def _deaf(text: str) -> Extraction:
+    """Stuck where the budget's alarm cannot reach, as in C code that never returns."""
+    if "deaf" in text:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(30)
+    return extract(text)
+
+
+def test_a_worker_deaf_to_the_alarm_is_killed_after_the_grace() -> None:
+    options = ServiceOptions(timeout=0.3, grace=0.5, extractor=_deaf)
+    with TestClient(create_app(options)) as stuck:
+        started = time.monotonic()
+        response = stuck.post("/extract", content=b"deaf", headers=TEXT)
+        assert time.monotonic() - started < 10
+        assert response.status_code == 504
+        assert response.json() == {"error": "extraction did not stop within 0.3 s"}
+        # The stuck pool was killed and replaced: the next request is served.
+        assert stuck.post("/extract", content=SHORT.encode(), headers=TEXT).status_code == 200
+
+
 def test_a_dead_worker_costs_one_request() -> None:
     with TestClient(create_app(ServiceOptions(extractor=_dies))) as fragile:
         died = fragile.post("/extract", content=b"die", headers=TEXT)

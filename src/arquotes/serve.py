@@ -10,7 +10,7 @@ a message; anything unexpected a plain 500, never a traceback. Extraction runs i
 worker processes (`arquotes.runner.process`, as ``arquotes extract`` does), so the event loop
 never blocks, and each request has ``timeout`` seconds for all its articles, the command
 line's per-article alarm (``--timeout``): an article over the budget becomes an error record
-and the response 504. A worker that does not answer ``_GRACE`` seconds after the budget is
+and the response 504. A worker that does not answer ``grace`` seconds after the budget is
 killed with its pool (requests then running in it get 500), and more than ``max_pending``
 requests waiting for a worker get 503.
 """
@@ -49,9 +49,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ServiceOptions", "create_app"]
 
-_GRACE = 5.0
-"""Seconds a worker may overrun the budget before its pool is killed."""
-
 _HTML_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
     "frame-ancestors 'none'"
@@ -71,6 +68,9 @@ class ServiceOptions:
     """Worker processes extracting."""
     max_pending: int = attrs.field(default=64, validator=attrs.validators.ge(1))
     """Requests waiting for or running in a worker; one more gets 503."""
+    grace: float = attrs.field(default=5.0, validator=attrs.validators.gt(0.0))
+    """Seconds a worker may overrun the budget (stuck where the alarm cannot reach it, in C
+    code) before its pool is killed and the request gets 504."""
     extractor: Callable[[str], Extraction] | None = None
     """Used instead of `arquotes.extract` (an `Extractor` with the user's lexicon)."""
 
@@ -162,19 +162,25 @@ class _Workers:
         if self._pending >= self._options.max_pending:
             raise _RefusedError(503, "too many requests in progress; retry shortly")
         self._pending += 1
-        pool = self._ready()
+        try:
+            return await self._run(self._ready(), articles, task)
+        finally:
+            self._pending -= 1
+
+    async def _run(
+        self, pool: ProcessPoolExecutor, articles: list[Article], task: runner.Task
+    ) -> list[runner.Outcome]:
         budget = self._options.timeout
         try:
             future = pool.submit(_work, articles, task, budget)
-            return await asyncio.wait_for(asyncio.wrap_future(future), budget + _GRACE)
+            limit = budget + self._options.grace
+            return await asyncio.wait_for(asyncio.wrap_future(future), limit)
         except TimeoutError:
             self._drop(pool, kill=True)
             raise _RefusedError(504, f"extraction did not stop within {budget:g} s") from None
         except BrokenProcessPool:
             self._drop(pool, kill=False)
             raise _RefusedError(500, runner.WORKER_DIED) from None
-        finally:
-            self._pending -= 1
 
     def _ready(self) -> ProcessPoolExecutor:
         if self._pool is None:

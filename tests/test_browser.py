@@ -127,3 +127,21 @@ def test_evaluation_view_marks_differences(page: Page, tmp_path: Path) -> None:
         link.click()
         assert page.evaluate("location.hash") == link.get_attribute("href")
     _screenshot(page, tmp_path / "eval.png")
+
+
+def test_served_page_takes_a_pasted_article(page: Page) -> None:
+    pytest.importorskip("starlette", reason="the 'serve' extra is not installed")
+    from served import serving
+
+    text = 'قال وزير الخارجية سيرغي لافروف: "نحن مستعدون للحوار & <i>الحل</i>".'
+    with serving() as port:
+        page.goto(f"http://127.0.0.1:{port}/")
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        page.fill("textarea[name=text]", text)
+        page.click("button[type=submit]")
+        page.wait_for_selector(".body")
+        assert page.url.endswith("/extract?format=html")
+        assert page.locator(".body").inner_text() == text
+        assert page.locator(".body mark.item.direct[id]").count() == 1
+        assert page.locator(".body i").count() == 0
+        assert "سيرغي لافروف" in page.locator("aside li.speaker").first.inner_text()

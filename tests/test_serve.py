@@ -11,9 +11,7 @@ import http.client
 import json
 import os
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -36,6 +34,7 @@ import arquotes  # noqa: E402
 from arquotes.extract import extract  # noqa: E402
 from arquotes.model import Extraction  # noqa: E402
 from arquotes.serve import ServiceOptions, create_app  # noqa: E402
+from served import serving  # noqa: E402
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_0707ee13b42fe2f3.txt"
 SHORT = 'قال وزير الخارجية سيرغي لافروف: "نحن مستعدون للحوار".'
@@ -265,38 +264,10 @@ REQUESTS = 2000
 CONNECTIONS = 20
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server() -> Iterator[int]:
-    port = _free_port()
-    command = [sys.executable, "-m", "arquotes", "serve", "--port", str(port), "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+    with serving("--workers", "2") as port:
         yield port
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _load(port: int, texts: list[str]) -> tuple[list[float], list[tuple[int, bytes]]]:

@@ -31,6 +31,7 @@ with warnings.catch_warnings():  # Starlette 1.x asks for httpx2 in place of htt
     from starlette.testclient import TestClient
 
 import arquotes  # noqa: E402
+from arquotes.cli import _build_parser  # noqa: E402
 from arquotes.extract import extract  # noqa: E402
 from arquotes.model import Extraction  # noqa: E402
 from arquotes.serve import ServiceOptions, create_app  # noqa: E402
@@ -256,6 +257,14 @@ def test_too_many_waiting_requests_get_503() -> None:
         return sorted(a.status_code for a in answers)
 
     assert asyncio.run(two_at_once()) == [200, 503]
+
+
+def test_serve_command_defaults_are_the_service_defaults() -> None:
+    args = _build_parser().parse_args(["serve"])
+    defaults = ServiceOptions()
+    assert (args.host, args.port) == ("127.0.0.1", 8000)
+    assert (args.timeout, args.workers, args.max_bytes, args.max_pending) == (
+        defaults.timeout, defaults.workers, defaults.max_bytes, defaults.max_pending)
 
 
 # The load test: `arquotes serve` in its own process on a free loopback port.

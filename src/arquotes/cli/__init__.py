@@ -16,7 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from arquotes import __version__
-from arquotes.cli import check, evaluate, extract, stats, verify
+from arquotes.cli import check, evaluate, extract, serve, stats, verify
 from arquotes.cli.common import (
     EXIT_BROKEN_PIPE,
     EXIT_INPUT,
@@ -39,7 +39,7 @@ __all__ = [
     "EXIT_BROKEN_PIPE",
     "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_POLICY", "EXIT_TERMINATED", "main"]
 
-COMMANDS = (extract, check, evaluate, stats, verify)
+COMMANDS = (extract, check, evaluate, stats, verify, serve)
 """The command modules, in the order ``arquotes --help`` lists them; each has ``add_command``."""
 
 

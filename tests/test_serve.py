@@ -79,6 +79,13 @@ def test_extract_json_records(client: TestClient) -> None:
     assert many.json()[1]["quotes"] == []
 
 
+def test_extract_passes_a_records_fields_through_as_the_cli_does(client: TestClient) -> None:
+    record = {"id": "a", "text": SHORT, "source": "x.net", "date": "2026-11-30", "tags": [1]}
+    answer = client.post("/extract", json=record).json()
+    assert answer["meta"] == {"source": "x.net", "date": "2026-11-30"}
+    assert (answer["source"], answer["version"]) == ("a", arquotes.__version__)
+
+
 @pytest.mark.parametrize(
     ("body", "headers", "status", "message"),
     [

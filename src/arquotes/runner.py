@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from arquotes.model import Extraction
     from arquotes.readers import Article
 
-__all__ = ["Outcome", "Task", "lexicon_extractor", "process", "run"]
+__all__ = ["Outcome", "Task", "kill_pool", "lexicon_extractor", "process", "run", "worker_signals"]
 
 _BATCH = 8
 _BATCHES_PER_WORKER = 2
@@ -188,7 +188,7 @@ def _process_batch(batch: list[Article], task: Task) -> list[Outcome]:
     return outcomes
 
 
-def _worker_signals() -> None:
+def worker_signals() -> None:
     """Set a worker's signals: Ctrl-C is the parent's to handle.
 
     SIGTERM gets its default back (the fork inherits the parent's handler), so a worker told to
@@ -269,7 +269,7 @@ class _Pool:
         try:
             return sent.future.result(timeout=self._limit)
         except FutureTimeout:  # a worker far over its budget: kill them all (see the docstring)
-            _kill(sent.executor)
+            kill_pool(sent.executor)
             self._forget(sent.executor)
         except (BrokenProcessPool, CancelledError):  # cancelled: its pool was killed above
             self._discard(sent.executor)
@@ -287,7 +287,7 @@ class _Pool:
     def stop(self) -> None:
         """Kill the workers now: nothing they hold will be used."""
         if self._executor is not None:
-            _kill(self._executor)
+            kill_pool(self._executor)
             self._executor = None
 
     def close(self) -> None:
@@ -298,10 +298,10 @@ class _Pool:
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, initializer=_worker_signals)
+    return ProcessPoolExecutor(jobs, initializer=worker_signals)
 
 
-def _kill(executor: ProcessPoolExecutor) -> None:
+def kill_pool(executor: ProcessPoolExecutor) -> None:
     """Kill ``executor``'s workers and let it go: `shutdown` alone waits for running work."""
     # No public way to reach the workers before Python 3.14 (`terminate_workers`).
     processes = list((executor._processes or {}).values())  # noqa: SLF001
@@ -327,7 +327,7 @@ def _one_by_one(batch: list[Article], task: Task) -> list[Outcome]:
             try:
                 outcomes.extend(future.result(timeout=limit))
             except FutureTimeout:
-                _kill(executor)
+                kill_pool(executor)
                 executor = None
                 outcomes.append(_failed(article, _timed_out(task.timeout or math.inf)))
             except BrokenProcessPool:
@@ -336,7 +336,7 @@ def _one_by_one(batch: list[Article], task: Task) -> list[Outcome]:
                 outcomes.append(_failed(article, WORKER_DIED))
     except BaseException:
         if executor is not None:
-            _kill(executor)
+            kill_pool(executor)
         raise
     if executor is not None:
         executor.shutdown(wait=True)

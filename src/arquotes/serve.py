@@ -36,7 +36,7 @@ from starlette.routing import Route
 
 from arquotes import __version__, runner
 from arquotes.extract import extract
-from arquotes.readers import Article
+from arquotes.readers import Article, ReadOptions, article_from_record
 from arquotes.render import ArticleInput, render_check, render_corpus, render_page
 from arquotes.writers import record_dict
 
@@ -54,6 +54,11 @@ _HTML_POLICY = (
     "frame-ancestors 'none'"
 )
 """Pages load nothing and run no script: an article's text can never act in the browser."""
+_REQUEST = "request"
+"""The ``source`` of a plain-text article (there is no file); a JSON record's is its id."""
+_RECORD_FIELDS = ReadOptions()
+"""JSON records are read as the command line reads them: ``id``, ``text``, and the other
+scalar fields passed through as ``meta``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -193,7 +198,7 @@ class _Workers:
 
     def _drop(self, pool: ProcessPoolExecutor, *, kill: bool) -> None:
         if kill:
-            runner._kill(pool)  # noqa: SLF001 - the runner's way to end a stuck pool
+            runner.kill_pool(pool)
         else:
             pool.shutdown(wait=False)
         if self._pool is pool:
@@ -208,7 +213,7 @@ class _Workers:
 
 def _start_worker(extractor: Callable[[str], Extraction] | None) -> None:
     """Set up a worker process: the runner's signals, and the user's extractor if any."""
-    runner._worker_signals()  # noqa: SLF001 - workers ignore Ctrl-C, as the runner's do
+    runner.worker_signals()  # workers ignore Ctrl-C, as the runner's do
     if extractor is not None:
         vars(runner)["extract"] = extractor  # the name `runner.process` calls
 
@@ -253,7 +258,7 @@ async def _articles(request: Request, limit: int) -> tuple[list[Article], bool]:
                                 " Content-Type: text/plain)")
         text = fields["text"][0]
     article_id = request.query_params.get("id", "text")
-    return [Article(article_id=article_id, source="request", text=text)], False
+    return [Article(article_id=article_id, source=_REQUEST, text=text)], False
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -291,12 +296,12 @@ def _records(text: str) -> tuple[list[Article], bool]:
         where = f"record {number}: " if many else ""
         if not isinstance(item, dict):
             raise _RefusedError(422, f'{where}expected a JSON object with a "text" string')
-        words = item.get("text")
-        if not isinstance(words, str):
-            state = "missing" if "text" not in item else "not a string"
-            raise _RefusedError(422, f"{where}field 'text' is {state}")
-        article_id = str(item.get("id", number))
-        articles.append(Article(article_id=article_id, source=article_id, text=words))
+        article = article_from_record(
+            item, source=_REQUEST, default_id=str(number), options=_RECORD_FIELDS, where=where
+        )
+        if article.error is not None:
+            raise _RefusedError(422, article.error)
+        articles.append(attrs.evolve(article, source=article.article_id))  # names the report
     return articles, many
 
 

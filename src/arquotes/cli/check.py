@@ -14,6 +14,7 @@ from arquotes.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
+    command_parser,
     excerpt,
     gh_message,
     gh_property,
@@ -51,12 +52,12 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``check`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "check",
-        help="fail when a direct quote has no speaker (for CI and pre-commit)",
+        summary="fail when a direct quote has no speaker (for CI and pre-commit)",
         description="Exit 1 when a direct quote has no speaker or a low-confidence one.",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     add_input_options(parser)
     parser.add_argument(

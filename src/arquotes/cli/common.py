@@ -30,6 +30,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_POLICY",
     "EXIT_TERMINATED",
+    "command_parser",
     "excerpt",
     "gh_message",
     "gh_property",
@@ -47,6 +48,19 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 EXIT_TERMINATED = 143
 
+
+
+def command_parser(
+    commands: Commands, name: str, *, summary: str, description: str, example: str
+) -> argparse.ArgumentParser:
+    """A command's parser: one line in ``arquotes --help``, a description, examples below."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=example,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def say(message: str) -> None:

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from arquotes.cli.common import EXIT_INPUT, EXIT_OK, printable, say
+from arquotes.cli.common import EXIT_INPUT, EXIT_OK, command_parser, printable, say
 from arquotes.cli.options import add_lexicon_option
 from arquotes.errors import GoldFormatError
 from arquotes.evaluate import evaluate_documents
@@ -34,12 +34,12 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``evaluate`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "evaluate",
-        help="score extraction against gold annotation files",
+        summary="score extraction against gold annotation files",
         description="Score arquotes against gold files (docs/gold-format.md).",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     parser.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders of them")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")

@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from arquotes.cli.common import EXIT_INPUT, EXIT_OK, outcomes, read_options, say
+from arquotes.cli.common import EXIT_INPUT, EXIT_OK, command_parser, outcomes, read_options, say
 from arquotes.cli.options import add_input_options, add_jobs_option
 from arquotes.errors import ShardError
 from arquotes.runner import Task
@@ -34,12 +34,12 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``extract`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "extract",
-        help="extract quotes and claims as JSON Lines, JSON, CSV or text",
+        summary="extract quotes and claims as JSON Lines, JSON, CSV or text",
         description="Extract quotes, claims and speakers from articles, one record each.",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     add_input_options(parser)
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="default: jsonl")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import codecs
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 from arquotes.readers import MAX_ARTICLE_BYTES
+
+_N = TypeVar("_N", int, float)
 
 __all__ = [
     "add_input_options", "add_jobs_option", "add_lexicon_option", "encoding", "positive_int",
@@ -95,10 +99,7 @@ def encoding(value: str) -> str:
 
 def positive_int(value: str) -> int:
     """An integer of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    number = _parsed(value, int, "an integer")
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
     return number
@@ -106,10 +107,7 @@ def positive_int(value: str) -> int:
 
 def seconds(value: str) -> float:
     """A positive, finite number of seconds."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    number = _parsed(value, float, "a number")
     if not (number > 0 and math.isfinite(number)):
         raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {value}")
     return number
@@ -117,10 +115,15 @@ def seconds(value: str) -> float:
 
 def unit_float(value: str) -> float:
     """A number from 0 to 1."""
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    number = _parsed(value, float, "a number")
     if not 0.0 <= number <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
     return number
+
+
+def _parsed(value: str, parse: Callable[[str], _N], what: str) -> _N:
+    """``parse(value)``, or the error argparse shows as ``not <what>: 'value'``."""
+    try:
+        return parse(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not {what}: {value!r}") from None

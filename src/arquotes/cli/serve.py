@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from arquotes.cli.common import EXIT_INPUT, EXIT_OK, say
+from arquotes.cli.common import EXIT_INPUT, EXIT_OK, command_parser, say
 from arquotes.cli.options import add_lexicon_option, positive_int, seconds
 
 if TYPE_CHECKING:
@@ -23,13 +23,13 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``serve`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "serve",
-        help="serve extraction and the HTML view over HTTP (needs the 'serve' extra)",
+        summary="serve extraction and the HTML view over HTTP (needs the 'serve' extra)",
         description="Serve POST /extract, POST /check, GET / (paste an article), GET /healthz"
         " and GET /openapi.json until Ctrl-C.",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     parser.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
     parser.add_argument("--port", type=port, default=8000, help="default: 8000")

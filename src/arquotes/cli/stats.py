@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from arquotes.cli.common import EXIT_INPUT, EXIT_OK, printable, say
+from arquotes.cli.common import EXIT_INPUT, EXIT_OK, command_parser, printable, say
 from arquotes.cli.options import positive_int
 from arquotes.stats import CorpusStats, StatsReport
 from arquotes.stats_io import (
@@ -40,13 +40,13 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``stats`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "stats",
-        help="count speakers, cues, outlets and days over extraction records",
+        summary="count speakers, cues, outlets and days over extraction records",
         description="Speakers ranked by quotes and claims, speaker kinds and genders, "
                     "top cues, and counts per outlet and day, over `arquotes extract` records.",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     parser.add_argument("records", nargs="+", metavar="RECORDS",
                         help="JSON Lines record files (.gz too), folders of them, or globs; "

@@ -16,6 +16,7 @@ from arquotes.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
+    command_parser,
     excerpt,
     gh_message,
     gh_property,
@@ -58,13 +59,13 @@ examples:
 
 def add_command(commands: Commands) -> None:
     """Add ``verify`` and its options."""
-    parser = commands.add_parser(
+    parser = command_parser(
+        commands,
         "verify",
-        help="check that direct quotes match their sources word for word",
+        summary="check that direct quotes match their sources word for word",
         description="Align each direct quote of the stories against the source texts: "
         "verbatim, altered (with the word edits), ellipsis, not found or misattributed.",
-        epilog=_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        example=_EXAMPLE,
     )
     add_input_options(parser)
     parser.add_argument(

@@ -70,7 +70,7 @@ def test_python_snippets_run_as_written(
 def test_no_page_installs_arquotes_from_a_registry() -> None:
     """``pip install arquotes`` would fetch whatever holds that name on PyPI: never told."""
     plain = re.compile(
-        r"pip install\s+(-U\s+)?['\"]?arquotes(\[[^\]]*\])?(?!\s*@)['\"]?(\s|$)")
+        r"pip install\s+(-U\s+)?['\"]?arquotes(\[[^\]]*\])?(?!\s*@)(?![\w.-])")
     for page in PAGES:
         text = (ROOT / page).read_text(encoding="utf-8")
         assert not plain.search(text), page

@@ -7,8 +7,8 @@ deterministic cost proxy: the number of Python and C function calls made by `ext
 counted with `sys.setprofile`, plus the characters handed to the sentence-boundary searches
 (their scanning happens inside C, where call counts cannot see it). A linear pipeline makes
 about 4 times the calls; a loop over earlier items per item makes about 16 times. Process
-time is compared too, but only as a hang detector with a generous bound, never as a
-performance figure (see docs/reliability.md).
+time is read too, but only as a hang detector with an absolute bound far above any normal
+run, never as a performance figure (see docs/reliability.md).
 """
 
 from __future__ import annotations
@@ -176,6 +176,10 @@ _SEARCHED = [  # module attributes holding the patterns searched per cue, claim 
 ]
 
 
+HANG_SECONDS = 20.0
+"""Process time the 4n input may take: about a hundred times a normal run on a loaded machine."""
+
+
 def _cost(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, float]:
     """Calls made by ``extract(text)`` plus characters its sentence searches scanned.
 
@@ -214,8 +218,9 @@ def test_linear(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     small_calls, small_time = _cost(build(_SMALL), monkeypatch)
     large_calls, large_time = _cost(build(4 * _SMALL), monkeypatch)
     assert large_calls <= 6 * max(small_calls, 1_000), (small_calls, large_calls)
-    # A hang detector only: a loose bound on process time, with a floor against timer noise.
-    assert large_time <= 12 * max(small_time, 0.05), (small_time, large_time)
+    # A hang detector only (a regex that backtracks without end shows in no call count): an
+    # absolute bound, never a ratio of times, which a loaded machine makes flaky.
+    assert large_time < HANG_SECONDS, (small_time, large_time)
 
 
 def _full_case(name: str) -> Any:

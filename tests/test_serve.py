@@ -198,7 +198,7 @@ def test_lone_surrogates_come_back_escaped(client: TestClient) -> None:
 
 
 def _sleepy(text: str) -> Extraction:
-    time.sleep(30)
+    time.sleep(120)
     return extract(text)
 
 
@@ -214,7 +214,7 @@ def test_request_over_its_budget_gets_504_with_the_record() -> None:
         started = time.monotonic()
         response = slow.post("/extract", json=[{"id": "a", "text": SHORT},
                                                {"id": "b", "text": SHORT}])
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 60  # cut short: the work alone takes 120 s
     assert response.status_code == 504
     errors = [r["error"] for r in response.json()]
     assert errors == ["timed out: over the request's budget of 0.5 s"] * 2
@@ -224,7 +224,7 @@ def _deaf(text: str) -> Extraction:
     """Stuck where the budget's alarm cannot reach, as in C code that never returns."""
     if "deaf" in text:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(30)
+        time.sleep(120)
     return extract(text)
 
 
@@ -233,7 +233,7 @@ def test_a_worker_deaf_to_the_alarm_is_killed_after_the_grace() -> None:
     with TestClient(create_app(options)) as stuck:
         started = time.monotonic()
         response = stuck.post("/extract", content=b"deaf", headers=TEXT)
-        assert time.monotonic() - started < 10
+        assert time.monotonic() - started < 60  # cut short: the work alone takes 120 s
         assert response.status_code == 504
         assert response.json() == {"error": "extraction did not stop within 0.3 s"}
         # The stuck pool was killed and replaced: the next request is served.

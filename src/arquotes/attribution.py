@@ -563,7 +563,8 @@ class _Attributor:
             return None
         tokens = self.doc.tokens(clause.start, clause.end, 12)
         mention = self._mention_at(tokens)
-        if mention is None or mention.kind not in (*_NAMING, MentionKind.ANAPHOR) or (
+        if mention is None or (
+                mention.kind not in _NAMING and mention.kind is not MentionKind.ANAPHOR) or (
                 mention.feminine != hit.form.feminine):
             return None
         return self._entity_of(mention, None)

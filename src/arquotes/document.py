@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from functools import cached_property
-
-import attrs
 
 from arquotes.normalize import Folded
 from arquotes.patterns import (
@@ -29,13 +26,38 @@ _TOKEN_BLOCK = 64
 """Tokens built together the first time a window reaches one of them."""
 
 
-@attrs.frozen
 class Token:
-    """A word, number or punctuation mark of the folded text."""
+    """A word, number or punctuation mark of the folded text.
+
+    A plain class rather than an attrs class: it is the most built object of the pipeline,
+    and the compiled build (mypyc) makes it a native class with typed fields.
+    """
+
+    __slots__ = ("end", "start", "text")
 
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        """The token ``text`` at ``[start, end)`` of the folded text."""
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when offsets and text are."""
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        """Hash of offsets and text, as equality."""
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
     @property
     def is_word(self) -> bool:
@@ -43,26 +65,38 @@ class Token:
         return self.text[0].isalnum()
 
 
-@attrs.define
 class Document:
-    """The folded view of one article with paragraph and sentence lookups."""
+    """The folded view of one article with paragraph and sentence lookups.
+
+    Every per-article table is computed once: the paragraphs when the document is made,
+    the sentence ends and token boundaries the first time a stage asks (explicit attributes
+    filled on first use, so the compiled build does not recompute them on every read as it
+    would a `functools.cached_property`).
+    """
+
+    __slots__ = ("_blocks", "_ends", "_paragraph_starts", "_spans", "paragraphs", "text", "view")
 
     view: Folded
+    text: str
+    """The folded text every stage matches against."""
+    paragraphs: list[tuple[int, int]]
+    """``(start, end)`` of every paragraph (line), in order."""
+    _paragraph_starts: list[int]
+    _ends: list[int] | None
+    _spans: tuple[array[int], array[int]] | None
+    _blocks: dict[int, list[Token]]
+    """Block number -> the `Token` objects of that block of `_TOKEN_BLOCK` tokens."""
 
-    @property
-    def text(self) -> str:
-        """The folded text every stage matches against."""
-        return self.view.folded
-
-    @cached_property
-    def paragraphs(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of every paragraph (line), in order."""
+    def __init__(self, view: Folded) -> None:
+        """Prepare ``view`` (from `arquotes.normalize.fold`)."""
+        self.view = view
+        self.text = view.folded
         breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(self.text)]
-        return paragraph_spans(self.text, breaks)
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [start for start, _ in self.paragraphs]
+        self.paragraphs = paragraph_spans(self.text, breaks)
+        self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._ends = None
+        self._spans = None
+        self._blocks = {}
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding offset ``pos``."""
@@ -72,16 +106,19 @@ class Document:
         """``(start, end)`` of the paragraph holding ``pos``."""
         return self.paragraphs[self.paragraph_index(pos)]
 
-    @cached_property
+    @property
     def _sentence_ends(self) -> list[int]:
         """Offsets of every sentence end mark of the whole text, found in one pass.
 
         A dateline glued to the text before it (`patterns.GLUED_DATELINE`) counts as a mark
         at the place's first letter: the sentence before ends there.
         """
-        marks = [match.start() for match in SENTENCE_END.finditer(self.text)]
-        glued = [match.start() for match in GLUED_DATELINE.finditer(self.text)]
-        return sorted(marks + glued) if glued else marks
+        ends = self._ends
+        if ends is None:
+            marks = [match.start() for match in SENTENCE_END.finditer(self.text)]
+            glued = [match.start() for match in GLUED_DATELINE.finditer(self.text)]
+            ends = self._ends = sorted(marks + glued) if glued else marks
+        return ends
 
     def sentence_start(self, pos: int) -> int:
         """Start of the sentence holding ``pos`` (never before its paragraph).
@@ -110,16 +147,15 @@ class Document:
         i = bisect.bisect_left(ends, pos)
         return ends[i] if i < len(ends) and ends[i] < p_end else p_end
 
-    @cached_property
+    @property
     def token_spans(self) -> tuple[array[int], array[int]]:
         """Start and end offsets of every token of the whole text, in order."""
-        spans = [match.span() for match in TOKEN.finditer(self.text)]
-        return array("q", [start for start, _ in spans]), array("q", [end for _, end in spans])
-
-    @cached_property
-    def _blocks(self) -> dict[int, list[Token]]:
-        """Block number -> the `Token` objects of that block of `_TOKEN_BLOCK` tokens."""
-        return {}
+        spans = self._spans
+        if spans is None:
+            found = [match.span() for match in TOKEN.finditer(self.text)]
+            spans = self._spans = (array("q", [start for start, _ in found]),
+                                   array("q", [end for _, end in found]))
+        return spans
 
     def _block(self, number: int) -> list[Token]:
         """The tokens of block ``number``, built the first time a window reaches it."""

@@ -12,8 +12,8 @@ import difflib
 import enum
 import os
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +26,7 @@ from arquotes.errors import LexiconError
 from arquotes.model import CueCategory, SpeakerKind
 from arquotes.names_data import countries, given_names
 from arquotes.normalize import fold_word
+from arquotes.wordset import ATTACHED_PRONOUNS, WordSet, possessed_stems, token_variants
 
 __all__ = [
     "ATTACHED_PRONOUNS",
@@ -45,44 +46,6 @@ _ANSWERS_KEPT = 1 << 16
 """Word answers a lexicon keeps (see `Lexicon.ends_phrase`) before it starts afresh."""
 
 
-def token_variants(token: str) -> Iterator[str]:
-    """Yield ``token`` and its forms without clitics and article, most specific first.
-
-    والطاقه -> والطاقه, الطاقه, طاقه; للصحفيين -> للصحفيين, الصحفيين, صحفيين.
-    Checking every variant keeps words that start with a clitic letter (وزير) intact.
-    """
-    return iter(_variants(token))
-
-
-@lru_cache(maxsize=1 << 16)
-def _variants(token: str) -> tuple[str, ...]:
-    """`token_variants` as a tuple, cached: the same words are looked up again and again."""
-    return tuple(_strip_clitics(token))
-
-
-def _strip_clitics(token: str) -> Iterator[str]:
-    """The variants of `token_variants`, computed."""
-    yield token
-    rest = token
-    if len(rest) > 3 and rest[0] in "وف":
-        rest = rest[1:]
-        yield rest
-    if len(rest) > 4 and rest.startswith("لل"):
-        yield "ال" + rest[2:]
-        yield rest[2:]
-        return
-    if len(rest) > 3 and rest[0] in "بلك":
-        rest = rest[1:]
-        yield rest
-    if len(rest) > 4 and rest.startswith("ال"):
-        yield rest[2:]
-
-
-ATTACHED_PRONOUNS = ("هما", "هم", "ها", "ه")
-"""Attached pronouns, longest first: possessive on nouns (منصته، صفحتها), object on verbs
-(ينفيه، يصفها)."""
-
-
 def ends_in_pronoun(written: str) -> bool:
     """The word AS WRITTEN ends in an attached pronoun (ه but not ة, ها، هم، هما).
 
@@ -90,106 +53,6 @@ def ends_in_pronoun(written: str) -> bool:
     قلقه، استياءها are nouns of someone's.
     """
     return len(written) > 3 and written.endswith(ATTACHED_PRONOUNS)
-
-
-def possessed_stems(token: str) -> tuple[str, ...]:
-    """The nouns ``token`` may be with a possessive pronoun taken off, folded.
-
-    منصته -> منصت, منصه (the ة of منصة is written ت before a suffix and folds to ه).
-    Nothing for a word too short to carry one.
-    """
-    for suffix in ATTACHED_PRONOUNS:
-        stem = token[: -len(suffix)]
-        if token.endswith(suffix) and len(stem) >= 3:
-            return (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)
-    return ()
-
-
-def _bare(word: str) -> str:
-    """Folded form without the article, the key lists are stored under."""
-    folded = fold_word(word)
-    return folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
-
-
-@attrs.frozen
-class WordSet:
-    """Folded words and phrases, matched against tokens through `token_variants`."""
-
-    words: frozenset[str]
-    phrases: tuple[tuple[str, ...], ...]
-    """Multi-word entries as token tuples, longest first."""
-    _by_first: dict[str, tuple[int, ...]] = attrs.field(
-        init=False, eq=False, hash=False, repr=False)
-    """First word -> indices in `phrases` of the phrases it starts, ascending."""
-
-    @_by_first.default
-    def _index_phrases(self) -> dict[str, tuple[int, ...]]:
-        index: dict[str, list[int]] = {}
-        for k, phrase in enumerate(self.phrases):
-            index.setdefault(phrase[0], []).append(k)
-        return {first: tuple(ks) for first, ks in index.items()}
-
-    @classmethod
-    def of(cls, entries: Iterable[str], *, article_optional: bool = True) -> WordSet:
-        """Fold ``entries``; single words are stored with and without ال.
-
-        With ``article_optional`` false a word listed with ال needs it: the stop الأحد
-        (Sunday) must not stop أحد (one).
-        """
-        words: set[str] = set()
-        phrases: set[tuple[str, ...]] = set()
-        for entry in entries:
-            parts = tuple(fold_word(p) for p in entry.split())
-            if not parts:
-                continue
-            if len(parts) == 1:
-                words.add(parts[0])
-                if article_optional:
-                    words.add(_bare(parts[0]))
-            else:
-                phrases.add(parts)
-                phrases.add((_bare(parts[0]), *parts[1:]))
-        return cls(frozenset(words), tuple(sorted(phrases, key=len, reverse=True)))
-
-    def __contains__(self, token: object) -> bool:
-        """True when any clitic-free variant of the folded ``token`` is listed."""
-        if not isinstance(token, str):
-            return False
-        return not self.words.isdisjoint(_variants(token))
-
-    def possessed(self, token: str) -> bool:
-        """True when ``token`` is listed, or is a listed noun with a possessive pronoun.
-
-        بيانها is بيان with "her", منصته is منصة with "his" (see `possessed_stems`).
-        """
-        return token in self or any(stem in self for stem in possessed_stems(token))
-
-    def exact(self, token: str) -> bool:
-        """True when ``token`` is listed as written, or after a leading و/ف (given names)."""
-        return token in self.words or (len(token) > 3 and token[0] in "وف" and (
-            token[1:] in self.words))
-
-    def phrase_at(self, tokens: list[str], i: int) -> int:
-        """Length in tokens of the listed entry starting at ``tokens[i]`` (0 if none)."""
-        # Only phrases whose first word is a variant of tokens[i] can match; they are tried
-        # in the order of `phrases` (longest first), as a scan of every phrase would.
-        firsts = self._by_first
-        candidates = sorted(
-            k for v in set(_variants(tokens[i])) for k in firsts.get(v, ())
-        )
-        for k in candidates:
-            phrase = self.phrases[k]
-            n = len(phrase)
-            if i + n <= len(tokens) and all(
-                phrase[j] in _variants(tokens[i + j]) for j in range(1, n)
-            ):
-                return n
-        return 1 if tokens[i] in self else 0
-
-    def union(self, other: WordSet) -> WordSet:
-        """Both sets together."""
-        phrases = tuple(sorted(set(self.phrases) | set(other.phrases), key=len, reverse=True))
-        return WordSet(self.words | other.words, phrases)
 
 
 @attrs.frozen(kw_only=True)
@@ -334,7 +197,7 @@ class Lexicon:
         A word with the article is never a verb: النقل is the noun "transport", not نقل. A
         form listed with what looks like the article stays one (بالقول، التمس).
         """
-        variants = _variants(token)
+        variants = token_variants(token)
         return any(v in self.cues and "ال" + v not in variants for v in variants)
 
     def is_construct_role(self, token: str) -> bool:
@@ -342,7 +205,7 @@ class Lexicon:
 
         A definite one (الوزير) is complete; a quotation after it may be the speech.
         """
-        return token in self.roles and not any(v.startswith("ال") for v in _variants(token))
+        return token in self.roles and not any(v.startswith("ال") for v in token_variants(token))
 
     def is_complementizer(self, token: str) -> bool:
         """A complementizer, dropped (أن، بأنه) or kept in the content (ألا)."""

@@ -18,7 +18,6 @@ import bisect
 import unicodedata
 from functools import cache
 
-import attrs
 import regex
 
 from arquotes.model import Span
@@ -88,16 +87,29 @@ def _map(text: str) -> str:
     return text
 
 
-@attrs.frozen
 class Folded:
-    """A text, its folded view, and the offset map between them."""
+    """A text, its folded view, and the offset map between them.
+
+    A plain class (not attrs) so that the compiled build makes it a native class; its
+    fields are never changed after `fold` makes it.
+    """
+
+    __slots__ = ("_breaks", "_shifts", "folded", "original")
 
     original: str
     folded: str
-    _breaks: tuple[int, ...] = attrs.field(alias="breaks")
+    _breaks: tuple[int, ...]
     """Folded positions where a deleted run sat just before, ascending."""
-    _shifts: tuple[int, ...] = attrs.field(alias="shifts")
+    _shifts: tuple[int, ...]
     """Original characters deleted before each break, cumulative."""
+
+    def __init__(self, original: str, folded: str, *, breaks: tuple[int, ...],
+                 shifts: tuple[int, ...]) -> None:
+        """The text, its folded view and the deletions between them (see `fold`)."""
+        self.original = original
+        self.folded = folded
+        self._breaks = breaks
+        self._shifts = shifts
 
     def start(self, pos: int) -> int:
         """Original offset of the folded character at ``pos`` (deletions before it skipped)."""

@@ -123,23 +123,32 @@ class _Open:
     """A » that opens: a « closes it."""
 
 
-@attrs.define
 class _Pairing:
-    """What pairing one paragraph found."""
+    """What pairing one paragraph found (a plain class: a native class when compiled)."""
 
-    quotes: list[QuoteCandidate] = attrs.Factory(list)
-    stack: list[_Open] = attrs.Factory(list)
+    quotes: list[QuoteCandidate]
+    stack: list[_Open]
     """The marks still open at the paragraph's end, outermost first."""
-    inner_close: _Mark | None = None
+    inner_close: _Mark | None
     """The last mark that closed an inner quote while the outermost stayed open."""
-    last_mark: dict[str, int] = attrs.Factory(dict)
+    last_mark: dict[str, int]
     """Family -> offset of its last mark in the paragraph."""
-    first_stray: dict[str, _Mark] = attrs.Factory(dict)
+    first_stray: dict[str, _Mark]
     """Family -> its first closing-shaped mark met with nothing of the family open."""
-    first_open: dict[str, int] = attrs.Factory(dict)
+    first_open: dict[str, int]
     """Family -> offset of its first mark that opened."""
-    left_open: _Open | None = None
+    left_open: _Open | None
     """The opening mark of the last quote, when it runs to the paragraph's end."""
+
+    def __init__(self) -> None:
+        """Nothing found yet."""
+        self.quotes = []
+        self.stack = []
+        self.inner_close = None
+        self.last_mark = {}
+        self.first_stray = {}
+        self.first_open = {}
+        self.left_open = None
 
 
 def find_quotes(
@@ -198,9 +207,9 @@ def _join_lines(
             quote, close=stray.pos + stray.width - 1,
             end=_trim(text, quote.start, stray.pos)[1]))
         inside = nxt.left_open is not None and nxt.left_open.mark.pos < stray.pos
-        pairings[line] = attrs.evolve(
-            nxt, quotes=[q for q in nxt.quotes if q.open > stray.pos],
-            left_open=None if inside else nxt.left_open)
+        nxt.quotes = [q for q in nxt.quotes if q.open > stray.pos]  # only `pairings` holds it
+        if inside:
+            nxt.left_open = None
         return line
     return index + 1
 

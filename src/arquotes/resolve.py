@@ -22,26 +22,40 @@ from arquotes.normalize import fold_word
 __all__ = ["Entity", "EntityTable", "KnownIndex", "known_index"]
 
 
-@attrs.define
 class Entity:
-    """A speaker being assembled from its mentions."""
+    """A speaker being assembled from its mentions (a plain class: native when compiled)."""
 
     kind: SpeakerKind
-    names: list[str] = attrs.field(factory=list)
+    names: list[str]
     """Folded names, for matching."""
-    originals: list[str] = attrs.field(factory=list)
+    originals: list[str]
     """The same names as written."""
-    roles: list[str] = attrs.field(factory=list)
-    role_texts: list[str] = attrs.field(factory=list)
-    spans: list[Span] = attrs.field(factory=list)
-    feminine: bool = False
-    order: int = 0
-    seen: int = 0
+    roles: list[str]
+    role_texts: list[str]
+    spans: list[Span]
+    feminine: bool
+    order: int
+    seen: int
     """When the entity was last named, for "latest first" lookups."""
-    positions: list[int] = attrs.field(factory=list)
+    positions: list[int]
     """Where the entity is mentioned (folded offsets, sorted), for "nearest before" lookups."""
-    canonical: str | None = None
+    canonical: str | None
     """The name a user gave for a known speaker, used as written."""
+
+    def __init__(self, kind: SpeakerKind, *, order: int = 0, names: list[str] | None = None,
+                 canonical: str | None = None, feminine: bool = False) -> None:
+        """A new entity of ``kind``, with the names and name a known speaker brings."""
+        self.kind = kind
+        self.names = [] if names is None else names
+        self.originals = []
+        self.roles = []
+        self.role_texts = []
+        self.spans = []
+        self.feminine = feminine
+        self.order = order
+        self.seen = 0
+        self.positions = []
+        self.canonical = canonical
 
     def best_name(self) -> str:
         """The user's name, else the fullest name: most words, then longest, then first."""

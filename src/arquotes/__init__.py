@@ -1,5 +1,6 @@
 """arquotes: find who said what in Arabic news, with exact spans."""
 
+from arquotes._build import COMPILED
 from arquotes._version import __version__
 from arquotes.batch import BatchResult, extract_many
 from arquotes.errors import ArquotesError, GoldFormatError, LexiconError
@@ -21,6 +22,7 @@ from arquotes.render import render_html
 from arquotes.verify import QuoteCheck, SourceText, Verdict, Verification, WordEdit, verify
 
 __all__ = [
+    "COMPILED",
     "ArquotesError",
     "Attribution",
     "BatchResult",

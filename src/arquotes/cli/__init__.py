@@ -16,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from arquotes import __version__
+from arquotes._build import BUILD
 from arquotes.cli import check, evaluate, extract, serve, stats, verify
 from arquotes.cli.common import (
     EXIT_BROKEN_PIPE,
@@ -50,7 +51,7 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  arquotes extract seeds/000_0707ee13b42fe2f3.txt",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"arquotes {__version__}")
+    parser.add_argument("--version", action="version", version=f"arquotes {__version__} ({BUILD})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         command.add_command(commands)

@@ -23,7 +23,13 @@ from arquotes.document import Document, Token
 from arquotes.extract import Extractor
 from arquotes.lexicon import default_lexicon
 from arquotes.normalize import fold
-from arquotes.patterns import SENTENCE_END, SENTENCE_END_BEFORE, TOKEN, compile_patterns
+from arquotes.patterns import (
+    GLUED_DATELINE,
+    SENTENCE_END,
+    SENTENCE_END_BEFORE,
+    TOKEN,
+    compile_patterns,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,6 +118,27 @@ def _windows(length: int, rng: random.Random) -> Iterator[tuple[int, int, int]]:
         start = rng.randint(-3, length + 3)
         end = rng.randint(-3, length + 3)
         yield start, end, rng.choice([0, 1, 2, 12, 40, 45, 10**9, -1])
+
+
+_GLUED_LOOKBEHIND = regex.compile(
+    r"""
+    (?<= [^\s\p{L}\p{N}] )
+    (?= \p{L}{2,} (?: \x20 \p{L}{2,} )? \s? (?: [–—-] \s? \d{1,4} \s? ){0,3}
+        \( \p{L}[\p{L}\x20]{0,24} \) \s? [–—-] )
+    """,
+    GLUED_DATELINE.flags,
+)
+"""`patterns.GLUED_DATELINE` as it was: a lookbehind for the punctuation, tried everywhere."""
+
+
+def test_glued_datelines_found_where_the_lookbehind_found_them() -> None:
+    """The pattern takes the punctuation mark; the place starts one character later."""
+    glued = "فاز في (الفاشر)الخرطوم – 26 – 10 (كونا) — أعلنت و.الخرطوم (كونا) - قال ،،عمان (أ ف ب)-"
+    for text in [*_texts(), glued, glued * 3, glued.replace(" ", "")]:
+        folded = fold(text).folded
+        expected = [m.start() for m in _GLUED_LOOKBEHIND.finditer(folded)]
+        assert [m.start() + 1 for m in GLUED_DATELINE.finditer(folded)] == expected
+    assert len(list(GLUED_DATELINE.finditer(fold(glued).folded))) == 3
 
 
 def test_token_windows_read_like_a_scan() -> None:

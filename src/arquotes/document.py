@@ -116,7 +116,7 @@ class Document:
         ends = self._ends
         if ends is None:
             marks = [match.start() for match in SENTENCE_END.finditer(self.text)]
-            glued = [match.start() for match in GLUED_DATELINE.finditer(self.text)]
+            glued = [match.start() + 1 for match in GLUED_DATELINE.finditer(self.text)]
             ends = self._ends = sorted(marks + glued) if glued else marks
         return ends
 

@@ -56,12 +56,14 @@ SENTENCE_END_BEFORE = regex.compile(_SENTENCE_END, FLAGS | regex.REVERSE)
 
 # A dateline glued to the punctuation before it, where a page ran a headline into the body:
 # ...في (الفاشر)الخرطوم – 26 – 10 (كونا) — أعلنت ... A place (one or two words), an optional
-# date in numbers, an agency in parentheses and a dash: a new sentence starts at the place.
-# The lookbehind fails at once on letters and spaces, so the lookahead (bounded) runs only
-# after punctuation.
+# date in numbers, an agency in parentheses and a dash: a new sentence starts at the place,
+# one character after the match's start. The match takes the punctuation mark itself rather
+# than looking behind for it: the engine then looks for one character class, several times
+# faster than trying a lookbehind at every position, and finds the same places (a place
+# starts with a letter, so no match can start where the one before ended).
 GLUED_DATELINE = regex.compile(
     r"""
-    (?<= [^\s\p{L}\p{N}] )                  # right after punctuation, with no space
+    [^\s\p{L}\p{N}]                         # punctuation, with no space before the place
     (?= \p{L}{2,} (?: \x20 \p{L}{2,} )? \s?  # the place
         (?: [–—-] \s? \d{1,4} \s? ){0,3}      # – 26 – 10
         \( \p{L}[\p{L}\x20]{0,24} \) \s?     # (كونا)

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import importlib
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import arquotes
-from arquotes._build import BUILD
 
 PIPELINE = ("normalize", "names_data", "wordset", "document", "quotes", "quote_kinds",
             "mentions", "cues", "claims", "headlines", "attribution", "resolve")
@@ -46,10 +43,3 @@ def test_the_public_entry_points_stay_python() -> None:
     with pytest.raises(TypeError, match=r"^arquotes\.extract\(\) expects the article as str, "
                                         r"got int$"):
         arquotes.extract(42)  # type: ignore[arg-type]
-
-
-def test_version_names_the_build() -> None:
-    result = subprocess.run([sys.executable, "-m", "arquotes", "--version"],
-                            capture_output=True, text=True, check=True)
-    assert result.stdout == f"arquotes {arquotes.__version__} ({BUILD})\n"
-    assert ("compiled, mypyc" if arquotes.COMPILED else "pure Python") == BUILD

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING
 
 import pytest
 
+from arquotes import COMPILED
 from arquotes.cli import main
 from arquotes.policy import line_column
 
@@ -96,10 +97,11 @@ def test_console_script_matches_python_m() -> None:
 
 
 def test_version() -> None:
-    """``--version`` prints the package version and exits 0."""
+    """``--version`` prints the package version and the build (docs/performance.md), exits 0."""
     done = arquotes("--version")
     assert done.returncode == 0
-    assert done.stdout.decode().strip() == "arquotes 0.1.0"
+    build = "compiled, mypyc" if COMPILED else "pure Python"
+    assert done.stdout.decode().strip() == f"arquotes 0.1.0 ({build})"
 
 
 @pytest.mark.parametrize("command", [[], ["extract"], ["check"], ["evaluate"]])

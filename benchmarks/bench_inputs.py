@@ -30,8 +30,9 @@ JOBS_SIZE = int(os.environ.get("ARQUOTES_BENCH_JOBS_MB", "1" if QUICK else "4"))
 """Size of the JSON Lines corpus run with ``-j 1`` and ``-j 2`` for parallel throughput."""
 
 
-CORPORA = ("seeds", "dev")
-"""The article sets: the seed articles (``seeds/*.txt``), the dev corpus (``tests/corpus``)."""
+CORPORA = ("seeds", "dev", "wild")
+"""The article sets: the seed articles (``seeds/*.txt``), the dev corpus (``tests/corpus``),
+the unseen articles (``benchmarks/wild/wild.jsonl``)."""
 
 STAGES = ("folding", "mark pairing", "cue scan")
 """The single passes no extraction can skip, timed one by one against the floor."""
@@ -42,6 +43,9 @@ def corpus(name: str) -> tuple[str, ...]:
     """The texts of one of `CORPORA`, in file order."""
     if name == "seeds":
         return tuple(p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("seeds/*.txt")))
+    if name == "wild":
+        lines = (ROOT / "benchmarks" / "wild" / "wild.jsonl").read_text(encoding="utf-8")
+        return tuple(json.loads(line)["text"] for line in lines.splitlines() if line.strip())
     return tuple(
         json.loads(p.read_text(encoding="utf-8"))["text"]
         for p in sorted(ROOT.glob("tests/corpus/*.json"))

@@ -17,6 +17,7 @@ import pytest
 
 from bench_figures import FIGURES
 from bench_inputs import CORPORA, HOSTILE, MB, QUICK, ROOT, STAGES
+from bench_inputs import corpus as texts_of
 
 RESULTS_FILE = ROOT / ".benchmarks" / "arquotes-figures.json"
 
@@ -52,6 +53,9 @@ def ratios() -> dict[str, float | None]:
         found[f"spaCy peer / extract ({corpus})"] = _ratio(f"spacy {corpus}", f"extract {corpus}")
         found[f"spaCy peer / hot loop ({corpus})"] = _ratio(
             f"spacy {corpus}", f"hot loop {corpus}")
+        timed = FIGURES.get(f"extract {corpus}")
+        found[f"articles per core-hour (extract {corpus})"] = (
+            None if timed is None else 3600 * len(texts_of(corpus)) / float(timed["seconds"]))
     sizes = sorted(
         (int(f["bytes"]), name) for name, f in FIGURES.items() if name.startswith("scaling ")
     )

@@ -230,6 +230,7 @@ def _full_case(name: str) -> Any:
     return name
 
 
+@pytest.mark.slow  # 200,000 characters each, minutes in all: the CI's `-m slow` pass
 @pytest.mark.parametrize("name", [_full_case(n) for n in HOSTILE])
 def test_full_size(name: str) -> None:
     """The full-size input returns a result that keeps every invariant."""

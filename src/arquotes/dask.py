@@ -12,6 +12,7 @@ part file, cleared at the next run.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from arquotes.shards import (
 from arquotes.writers import record_dict
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     import dask.bag
     import distributed
@@ -147,35 +148,22 @@ def _run(
     return {shard.name: future.result() for shard, future in zip(shards, futures, strict=True)}
 
 
-class _client:  # noqa: N801 - used as a context manager, like a function
+@contextlib.contextmanager
+def _client(address: str | None, workers: int | None) -> Iterator[distributed.Client]:
     """A client of the scheduler at ``address``, or of a `LocalCluster` started for the run."""
+    import distributed  # noqa: PLC0415 - optional extra
 
-    def __init__(self, address: str | None, workers: int | None) -> None:
-        self.address = address
-        self.workers = workers
-        self.cluster: Any = None
-        self.client: Any = None
-
-    def __enter__(self) -> distributed.Client:
-        import distributed  # noqa: PLC0415 - optional extra
-
-        if self.address is not None:
-            self.client = distributed.Client(self.address)
-            return self.client
-        self.cluster = distributed.LocalCluster(
-            n_workers=self.workers or os.cpu_count() or 1,
-            threads_per_worker=1,  # extraction holds the GIL: one process a core
-            processes=True,
-            dashboard_address=":0" if _has("bokeh") else None,
-        )
-        self.client = distributed.Client(self.cluster)
-        return self.client
-
-    def __exit__(self, *_: object) -> None:
-        if self.client is not None:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+    if address is not None:
+        with distributed.Client(address) as client:
+            yield client
+        return
+    with distributed.LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,  # extraction holds the GIL: one process a core
+        processes=True,
+        dashboard_address=":0" if _has("bokeh") else None,
+    ) as cluster, distributed.Client(cluster) as client:
+        yield client
 
 
 def _dashboard(client: distributed.Client) -> str | None:

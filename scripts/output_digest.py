@@ -52,12 +52,17 @@ def main() -> int:
     parser.add_argument("--hostile-size", type=int, default=20_000,
                         help="characters per hostile input (default 20000)")
     args = parser.parse_args()
+    if args.out.exists() or args.out.is_symlink():
+        parser.error(f"{args.out} exists: give a new path (a digest never replaces a file)")
     lines = [
         f"{name}\t{hashlib.sha256(arquotes.extract(text).to_json().encode()).hexdigest()}\n"
         for name, text in _inputs(args.hostile_size)
     ]
-    with args.out.open("x", encoding="utf-8") as out:
-        out.writelines(lines)
+    try:
+        with args.out.open("x", encoding="utf-8") as out:
+            out.writelines(lines)
+    except OSError as error:  # made meanwhile, or a folder that cannot be written
+        parser.error(f"cannot write {args.out}: {error.strerror}")
     build = "compiled" if arquotes.COMPILED else "pure Python"
     sys.stdout.write(f"{len(lines)} inputs, {build} build -> {args.out}\n")
     return 0

@@ -20,8 +20,6 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-import attrs
-
 from arquotes.claims import ClauseOpeners, SourceUse, clause_end, read_source, trim
 from arquotes.cues import Complement, CueHit, QuoteIndex
 from arquotes.document import Document, Token
@@ -54,26 +52,47 @@ _OPENER_WORDS = 6  # a sentence's opening verb has its subject named within this
 _COMMAS = frozenset("،,")
 
 
-@attrs.define
 class _Item:
-    """A quote or claim being assembled (folded offsets)."""
+    """A quote or claim being assembled (folded offsets); a plain, mutable record."""
+
+    __slots__ = ("confidence", "end", "entity", "follows", "hit", "is_quote", "kind",
+                 "mention", "quote", "start", "that_distance", "via", "written")
 
     is_quote: bool
     start: int
     end: int
-    hit: CueHit | None = None
-    mention: Mention | None = None
+    hit: CueHit | None
+    mention: Mention | None
     """A speaker phrase that is not a cue's subject (headline, source phrase)."""
-    quote: int | None = None
-    kind: QuoteKind = QuoteKind.DIRECT
-    follows: _Item | None = None
+    quote: int | None
+    kind: QuoteKind
+    follows: _Item | None
     """The quote this one continues."""
-    via: Mention | None = None
-    that_distance: int | None = None
+    via: Mention | None
+    that_distance: int | None
     """Words between the complementizer and the quotation, when one governs it."""
-    entity: Entity | None = None
-    written: Mention | None = None
-    confidence: float = 0.0
+    entity: Entity | None
+    written: Mention | None
+    confidence: float
+
+    def __init__(self, *, is_quote: bool, start: int, end: int, hit: CueHit | None = None,
+                 mention: Mention | None = None, quote: int | None = None,
+                 kind: QuoteKind = QuoteKind.DIRECT, via: Mention | None = None,
+                 that_distance: int | None = None) -> None:
+        """A quote (``is_quote``) or claim at ``[start, end)``, not yet attributed."""
+        self.is_quote = is_quote
+        self.start = start
+        self.end = end
+        self.hit = hit
+        self.mention = mention
+        self.quote = quote
+        self.kind = kind
+        self.follows = None
+        self.via = via
+        self.that_distance = that_distance
+        self.entity = None
+        self.written = None
+        self.confidence = 0.0
 
 
 def _start(mention: Mention) -> int:
@@ -682,9 +701,9 @@ class _Attributor:
     def _named(self) -> list[tuple[int, int, Entity]]:
         """Every span of every entity named outside quotations, by position (built once)."""
         if self._firsts is None:
-            self._firsts = sorted((s.start, e.order, e) for e in self.table.entities
+            self._firsts = sorted((start, e.order, e) for e in self.table.entities
                                   if id(e) in self._speaking
-                                  for s in e.spans)
+                                  for start, _ in e.spans)
         return self._firsts
 
     def _first_after(self, pos: int) -> Entity | None:
@@ -711,7 +730,7 @@ class _Attributor:
         builder = _Builder(self.doc, self.quotes, {
             key: entity_gender(entity, hits[key], self.lex) for key, entity in used.items()})
         for entity in sorted(used.values(),
-                             key=lambda e: min((s.start for s in e.spans), default=0)):
+                             key=lambda e: min((start for start, _ in e.spans), default=0)):
             builder.speaker(entity)
         quotes = sorted(
             (builder.quote(item) for item in self.items if item.is_quote

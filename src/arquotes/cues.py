@@ -19,7 +19,6 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-import attrs
 import regex
 
 from arquotes.document import Document, Token
@@ -46,44 +45,105 @@ _PARENTHESIS_WORDS = 8
 _SPACES = regex.compile(r"\s+")
 
 
-@attrs.frozen(kw_only=True)
 class Complement:
-    """Where the reported content of a cue starts, and how it is introduced."""
+    """Where the reported content of a cue starts, and how it is introduced.
+
+    A plain class (a native class when compiled), never changed once made.
+    """
+
+    __slots__ = ("frame", "quote", "start")
 
     frame: str
     """"quote", "that", "on" or "np" (see data/cues.toml), or "colon": unquoted words after
     a colon, to the sentence end (قال المدرب: نحن جاهزون)."""
     start: int
-    quote: int | None = None
+    quote: int | None
     """Index of the quote candidate when the complement is a quotation."""
 
+    def __init__(self, *, frame: str, start: int, quote: int | None = None) -> None:
+        """The content introduced by ``frame`` from ``start``."""
+        self.frame = frame
+        self.start = start
+        self.quote = quote
 
-@attrs.frozen(kw_only=True)
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        return f"Complement(frame={self.frame!r}, start={self.start!r}, quote={self.quote!r})"
+
+
 class CueHit:
-    """A cue in the folded text with what was read around it."""
+    """A cue in the folded text with what was read around it.
+
+    A plain class (a native class when compiled); never changed once shared, a changed hit
+    is a `copy`.
+    """
+
+    __slots__ = ("channel", "clitic", "complement", "embedded", "end", "form", "inside_quote",
+                 "negated", "passive", "pronoun", "relative", "start", "subject", "tail", "via")
 
     start: int
     end: int
     form: CueForm
-    negated: bool = False
-    inside_quote: bool = False
-    subject: Mention | None = None
-    pronoun: bool = False
-    complement: Complement | None = None
-    channel: tuple[int, int] | None = None
-    clitic: bool = False
+    negated: bool
+    inside_quote: bool
+    subject: Mention | None
+    pronoun: bool
+    complement: Complement | None
+    channel: tuple[int, int] | None
+    clitic: bool
     """Written with a conjunction clitic (وقال، فأكد): it opens a coordinated clause."""
-    tail: int = -1
-    """For a source phrase, the end of the verb that belongs to it (حسبما نقلته)."""
-    passive: bool = False
+    tail: int
+    """For a source phrase, the end of the verb that belongs to it (حسبما نقلته); -1 if none."""
+    passive: bool
     """A past verb written with a damma on its first letter (أُعلن أن): nobody is named."""
-    via: Mention | None = None
+    via: Mention | None
     """The secondary source when the verb relays another speaker (نقلت وكالة رويترز عن ...)."""
-    relative: bool = False
+    relative: bool
     """An object pronoun after the relative ما: وهو ما ينفيه الكرملين (the content is before)."""
-    embedded: bool = False
+    embedded: bool
     """The cue sits inside a reported clause, its subject after the complementizer (قال إن
     الحكومة ترى أن ...): a nested report, whose speaker does not take over the discourse."""
+
+    def __init__(self, *, start: int, end: int, form: CueForm, negated: bool = False,
+                 inside_quote: bool = False, subject: Mention | None = None,
+                 pronoun: bool = False, complement: Complement | None = None,
+                 channel: tuple[int, int] | None = None, clitic: bool = False, tail: int = -1,
+                 passive: bool = False, via: Mention | None = None, relative: bool = False,
+                 embedded: bool = False) -> None:
+        """The cue ``form`` at ``[start, end)`` and what was read around it."""
+        self.start = start
+        self.end = end
+        self.form = form
+        self.negated = negated
+        self.inside_quote = inside_quote
+        self.subject = subject
+        self.pronoun = pronoun
+        self.complement = complement
+        self.channel = channel
+        self.clitic = clitic
+        self.tail = tail
+        self.passive = passive
+        self.via = via
+        self.relative = relative
+        self.embedded = embedded
+
+    def copy(self) -> CueHit:
+        """A new hit with the same fields, to change before it is shared."""
+        return CueHit(start=self.start, end=self.end, form=self.form, negated=self.negated,
+                      inside_quote=self.inside_quote, subject=self.subject,
+                      pronoun=self.pronoun, complement=self.complement, channel=self.channel,
+                      clitic=self.clitic, tail=self.tail, passive=self.passive, via=self.via,
+                      relative=self.relative, embedded=self.embedded)
+
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _HIT_FIELDS)
+        return f"CueHit({fields})"
+
+
+_HIT_FIELDS = ("start", "end", "form", "negated", "inside_quote", "subject", "pronoun",
+               "complement", "channel", "clitic", "tail", "passive", "via", "relative",
+               "embedded")
 
 
 class QuoteIndex:
@@ -170,8 +230,10 @@ class _CueReader:
             # a body (أكد "صندوق النقد الدولي").
             kind = MentionKind.PERSON if mention.kind is MentionKind.PERSON and not (
                 mention.bare) else MentionKind.BODY
-            return attrs.evolve(mention, kind=kind, name=(quote.start, quote.end), role=None,
-                                bare=False)
+            quoted = mention.copy()
+            quoted.kind, quoted.name, quoted.role = kind, (quote.start, quote.end), None
+            quoted.bare = False
+            return quoted
         known = self.persons.get(first.start)
         if known is not None and not any(
                 t.text in form.preps for t in tokens if t.start < known.end):
@@ -719,11 +781,11 @@ def _saying_from_subject(reader: _CueReader, form: CueForm, tokens: list[Token],
 def _cut(subject: Mention, inside: list[Token], k: int) -> Mention:
     """``subject`` ending before its token ``inside[k]``."""
     end = inside[k - 1].end
-    return attrs.evolve(
-        subject, end=end,
-        name=(subject.name[0], min(subject.name[1], end)) if subject.name else None,
-        role=(subject.role[0], min(subject.role[1], end)) if subject.role else None,
-    )
+    cut = subject.copy()
+    cut.end = end
+    cut.name = (subject.name[0], min(subject.name[1], end)) if subject.name else None
+    cut.role = (subject.role[0], min(subject.role[1], end)) if subject.role else None
+    return cut
 
 
 def _object_marked(document: Document, mention: Mention, form: CueForm) -> bool:
@@ -1006,7 +1068,8 @@ def find_cues(document: Document, patterns: Patterns, lexicon: Lexicon,
                                clitic=match.clitic,
                                inside_quote=quotes.containing(match.start) is not None))
         elif match.start in source_verbs:
-            hits[-1] = attrs.evolve(hits[-1], tail=match.end)
+            hits[-1] = hits[-1].copy()
+            hits[-1].tail = match.end
         elif hit := _read_verb(reader, match):
             hits.append(hit)
     questions = _questions(document, lexicon)

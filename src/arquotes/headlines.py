@@ -255,17 +255,20 @@ def headline_cues(document: Document, lexicon: Lexicon, hits: Sequence[CueHit],
                     ":", hit.complement.start, complement.start) >= 0):
             # The outlet after the audience (يقول لـ«الخليج» ...) is not what was said, nor
             # the object that announces it before a colon (تعلن موقفها: ...).
-            hit = attrs.evolve(hit, complement=complement)
+            hit = hit.copy()
+            hit.complement = complement
             changed[hit.start] = hit
         if hit is not None:
             if hit.subject is None and not hit.pronoun:
-                changed[hit.start] = attrs.evolve(hit, subject=subject)
+                named = changed[hit.start] = hit.copy()
+                named.subject = subject
             elif hit.subject is not None and hit.subject.start > hit.start and (
                     hit.complement is not None and hit.complement.frame == "np"):
                 # Subject first, so the phrase after the verb is its object, in the content:
                 # رئيس البلدية يتهم الشركة المنفذة بالتقصير
-                changed[hit.start] = attrs.evolve(hit, subject=subject, complement=Complement(
-                    frame="np", start=hit.subject.start))
+                named = changed[hit.start] = hit.copy()
+                named.subject = subject
+                named.complement = Complement(frame="np", start=hit.subject.start)
             continue
         if complement is None:
             continue
@@ -404,7 +407,9 @@ def _enclosed(document: Document, mention: Mention, tail: Sequence[Token],
     named = read_mention(document, inner, lexicon, bare_names=True)
     if named is None or named.end != inner[-1].end or named.kind is not MentionKind.PERSON:
         return None
-    return attrs.evolve(named, role=(mention.start, mention.end))
+    titled = named.copy()
+    titled.role = (mention.start, mention.end)
+    return titled
 
 
 def _links_topic(token: Token, lexicon: Lexicon) -> bool:

@@ -22,8 +22,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-import attrs
-
 from arquotes.document import Document, Token
 from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon, ends_in_pronoun, token_variants
 from arquotes.names_data import common_words, given_names, is_name_unit, surnames
@@ -54,18 +52,47 @@ class MentionKind(enum.Enum):
     ANAPHOR = "anaphor"  # المصدر ذاته، الوزارة، البيان
 
 
-@attrs.frozen(kw_only=True)
 class Mention:
-    """A speaker phrase in folded offsets, split into its role and name parts."""
+    """A speaker phrase in folded offsets, split into its role and name parts.
+
+    A plain class rather than an attrs class, as every internal record of the pipeline: the
+    compiled build makes it a native class (typed fields, no Python-level ``__init__``). A
+    mention is never changed once shared; a changed one is a `copy`.
+    """
+
+    __slots__ = ("bare", "end", "feminine", "kind", "name", "role", "start")
 
     start: int
     end: int
     kind: MentionKind
-    name: tuple[int, int] | None = None
-    role: tuple[int, int] | None = None
-    feminine: bool = False
-    bare: bool = False
+    name: tuple[int, int] | None
+    role: tuple[int, int] | None
+    feminine: bool
+    bare: bool
     """Only a guess: an unlisted word taken as a name because of where it stands."""
+
+    def __init__(self, *, start: int, end: int, kind: MentionKind,
+                 name: tuple[int, int] | None = None, role: tuple[int, int] | None = None,
+                 feminine: bool = False, bare: bool = False) -> None:
+        """A phrase at ``[start, end)``; ``name`` and ``role`` are its parts' offsets."""
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.feminine = feminine
+        self.bare = bare
+
+    def copy(self) -> Mention:
+        """A new mention with the same fields, to change before it is shared."""
+        return Mention(start=self.start, end=self.end, kind=self.kind, name=self.name,
+                       role=self.role, feminine=self.feminine, bare=self.bare)
+
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        return (f"Mention(start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
+                f"name={self.name!r}, role={self.role!r}, feminine={self.feminine!r}, "
+                f"bare={self.bare!r})")
 
 
 @lru_cache(maxsize=1 << 16)  # names are compared again and again: one word, one answer
@@ -432,8 +459,10 @@ def read_mention(
             if end:
                 named = _mention(reader, MentionKind.PERSON, end, name=(0, end))
         if named is not None and named.kind is MentionKind.PERSON and named.name:
-            return attrs.evolve(named, start=found.start, role=(found.start, found.end),
-                                feminine=found.feminine or named.feminine)
+            joined = named.copy()
+            joined.start, joined.role = found.start, (found.start, found.end)
+            joined.feminine = found.feminine or named.feminine
+            return joined
     return found
 
 
@@ -653,8 +682,9 @@ def _without_conjunction(reader: _Reader, mention: Mention) -> Mention:
     first = reader.toks[0].text
     if first[0] in "وف" and first not in reader.lex.places.words and (
             first not in reader.lex.body_names.words) and mention.name is not None:
-        return attrs.evolve(mention, start=mention.start + 1,
-                            name=(mention.name[0] + 1, mention.name[1]))
+        bare_name = mention.copy()
+        bare_name.start, bare_name.name = mention.start + 1, (mention.name[0] + 1, mention.name[1])
+        return bare_name
     return mention
 
 
@@ -705,7 +735,9 @@ def _issuer(reader: _Reader) -> Mention | None:
     if found is None or found.kind not in (
             MentionKind.BODY, MentionKind.PERSON, MentionKind.ANAPHOR) or found.name is None:
         return None
-    return attrs.evolve(found, start=toks[0].start, role=None)
+    issued = found.copy()
+    issued.start, issued.role = toks[0].start, None
+    return issued
 
 
 def _quoted_name_after(reader: _Reader, end: int) -> int:
@@ -753,7 +785,11 @@ def _bare_name(reader: _Reader, *, bare_names: bool) -> Mention | None:
         return None
     end = reader.read_name(0) if known else _unlisted_name_end(reader)
     mention = _with_trailing_role(reader, end)
-    return mention if mention.role or known else attrs.evolve(mention, bare=True)
+    if mention.role or known:
+        return mention
+    guessed = mention.copy()
+    guessed.bare = True
+    return guessed
 
 
 def _accusative(text: str) -> bool:

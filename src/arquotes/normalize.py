@@ -116,19 +116,24 @@ class Folded:
         i = bisect.bisect_right(self._breaks, pos) - 1
         return pos + (self._shifts[i] if i >= 0 else 0)
 
-    def span(self, start: int, end: int) -> Span:
-        """Original span of the folded range ``[start, end)``.
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the folded range ``[start, end)``.
 
         A deleted run sitting exactly at ``end`` (a word's trailing diacritics or tatweel)
         belongs to the range; one sitting at ``start`` belongs to the previous letter.
         """
         first = self.start(start)
-        return Span(first, max(first, self.start(end)))
+        return first, max(first, self.start(end))
+
+    def span(self, start: int, end: int) -> Span:
+        """Original span of the folded range ``[start, end)`` (see `bounds`)."""
+        first, last = self.bounds(start, end)
+        return Span(first, last)
 
     def text_of(self, start: int, end: int) -> str:
         """Original text of the folded range ``[start, end)``."""
-        span = self.span(start, end)
-        return self.original[span.start : span.end]
+        first, last = self.bounds(start, end)
+        return self.original[first:last]
 
 
 def fold(text: str) -> Folded:

@@ -39,8 +39,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
 from arquotes.patterns import TOKEN, Patterns
 
 __all__ = ["QuoteCandidate", "find_quotes", "paragraph_spans"]
@@ -66,9 +64,14 @@ _JOINED_LINES = 3
 _SURE, _WEAK = 2, 1
 
 
-@attrs.frozen(kw_only=True)
 class QuoteCandidate:
-    """Outermost quoted stretch, in folded offsets; content excludes marks and edge spaces."""
+    """Outermost quoted stretch, in folded offsets; content excludes marks and edge spaces.
+
+    A plain class (a native class when compiled); never changed once shared, a changed
+    candidate is a `copy`.
+    """
+
+    __slots__ = ("close", "continuation", "continues", "end", "open", "paragraph", "start")
 
     open: int
     close: int | None
@@ -76,8 +79,31 @@ class QuoteCandidate:
     start: int
     end: int
     paragraph: int
-    continues: bool = False
-    continuation: bool = False
+    continues: bool
+    continuation: bool
+
+    def __init__(self, *, open: int, close: int | None, start: int, end: int,  # noqa: A002
+                 paragraph: int, continues: bool = False, continuation: bool = False) -> None:
+        """The quote opened at ``open`` with content ``[start, end)``."""
+        self.open = open
+        self.close = close
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.continues = continues
+        self.continuation = continuation
+
+    def copy(self) -> QuoteCandidate:
+        """A new candidate with the same fields, to change before it is shared."""
+        return QuoteCandidate(open=self.open, close=self.close, start=self.start, end=self.end,
+                              paragraph=self.paragraph, continues=self.continues,
+                              continuation=self.continuation)
+
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        return (f"QuoteCandidate(open={self.open!r}, close={self.close!r}, "
+                f"start={self.start!r}, end={self.end!r}, paragraph={self.paragraph!r}, "
+                f"continues={self.continues!r}, continuation={self.continuation!r})")
 
 
 def paragraph_spans(text: str, breaks: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -99,9 +125,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@attrs.frozen
 class _Mark:
-    """One quotation mark of a paragraph, as the pairing reads it."""
+    """One quotation mark of a paragraph, as the pairing reads it (a plain record)."""
+
+    __slots__ = ("family", "pos", "role", "width")
 
     pos: int
     width: int
@@ -110,17 +137,31 @@ class _Mark:
     role: str
     """"open", "close" or "either", as the lexicon lists the glyph."""
 
+    def __init__(self, pos: int, width: int, family: str, role: str) -> None:
+        self.pos = pos
+        self.width = width
+        self.family = family
+        self.role = role
 
-@attrs.frozen
+
 class _Open:
-    """An opening mark waiting for its closing mark."""
+    """An opening mark waiting for its closing mark (a plain record)."""
+
+    __slots__ = ("mark", "reversed", "spaced", "strength")
 
     mark: _Mark
     strength: int
     spaced: bool
     """Spaces on both sides: only punctuation after a spaced mark shows that it closes."""
-    reversed: bool = False
+    reversed: bool
     """A » that opens: a « closes it."""
+
+    def __init__(self, mark: _Mark, strength: int, spaced: bool, *,
+                 reversed: bool = False) -> None:  # noqa: A002
+        self.mark = mark
+        self.strength = strength
+        self.spaced = spaced
+        self.reversed = reversed
 
 
 class _Pairing:
@@ -203,9 +244,10 @@ def _join_lines(
         if opened is not None and opened < stray.pos:
             break
         quote = found.pop()
-        found.append(attrs.evolve(
-            quote, close=stray.pos + stray.width - 1,
-            end=_trim(text, quote.start, stray.pos)[1]))
+        closed = quote.copy()
+        closed.close = stray.pos + stray.width - 1
+        closed.end = _trim(text, quote.start, stray.pos)[1]
+        found.append(closed)
         inside = nxt.left_open is not None and nxt.left_open.mark.pos < stray.pos
         nxt.quotes = [q for q in nxt.quotes if q.open > stray.pos]  # only `pairings` holds it
         if inside:
@@ -478,7 +520,9 @@ def _link_continued(
                 continue
             j = opens_at.get(s)
             if j is not None and text[s] in patterns.mark_family:
-                quotes[i] = attrs.evolve(quote, continues=True)
-                quotes[j] = attrs.evolve(quotes[j], continuation=True)
+                quotes[i] = quote.copy()
+                quotes[i].continues = True
+                quotes[j] = quotes[j].copy()
+                quotes[j].continuation = True
             break
     return quotes

@@ -32,7 +32,8 @@ class Entity:
     """The same names as written."""
     roles: list[str]
     role_texts: list[str]
-    spans: list[Span]
+    spans: list[tuple[int, int]]
+    """Original ``(start, end)`` of every mention (`Span` objects are made for the result)."""
     feminine: bool
     order: int
     seen: int
@@ -72,7 +73,7 @@ class Entity:
         return Speaker(
             name=name,
             kind=self.kind,
-            mentions=tuple(sorted(set(self.spans), key=lambda s: (s.start, s.end))),
+            mentions=tuple(Span(start, end) for start, end in sorted(set(self.spans))),
             aliases=aliases,
             roles=tuple(dict.fromkeys(self.role_texts)),
             gender=gender,
@@ -365,7 +366,7 @@ class EntityTable:
         entity = self.find_by_name(folded) or self._new(self._kind(mention))
         self._touch(entity)
         self._add_name(entity, folded, original)
-        entity.spans.append(self.document.view.span(mention.start, mention.end))
+        entity.spans.append(self.document.view.bounds(mention.start, mention.end))
         bisect.insort(entity.positions, mention.start)
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         if mention.role and mention.name:
@@ -398,7 +399,7 @@ class EntityTable:
             entity = self._new(kind)
             self._add_name(entity, folded, original)
             self._add_role(entity, folded, None)
-        entity.spans.append(self.document.view.span(mention.start, mention.end))
+        entity.spans.append(self.document.view.bounds(mention.start, mention.end))
         bisect.insort(entity.positions, mention.start)
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         return entity

@@ -51,6 +51,18 @@ def test_wordset_phrases() -> None:
     assert words.phrase_at(["موسكو"], 0) == 0
 
 
+def test_wordset_longest_phrase_across_variants() -> None:
+    """Phrases started by different variants of one word are tried together, longest first.
+
+    Tokens are folded (ى is ي); a phrase needs all its words.
+    """
+    words = WordSet.of(["مجلس الأمن", "مجلس الأمن الدولي", "المجلس الأعلى للقضاء"])
+    assert words.phrase_at(["وبمجلس", "الامن", "الدولي", "امس"], 0) == 3
+    assert words.phrase_at(["والمجلس", "الامن"], 0) == 2
+    assert words.phrase_at(["المجلس", "الاعلي", "للقضاء"], 0) == 3
+    assert words.phrase_at(["والمجلس", "الاعلي"], 0) == 0
+
+
 def test_extended_adds_user_verbs() -> None:
     """A user verb becomes a cue in every derived form."""
     lexicon = default_lexicon().extended(

@@ -159,9 +159,15 @@ class WordSet:
         # Only phrases whose first word is a variant of tokens[i] can match; they are tried
         # in the order of `phrases` (longest first), as a scan of every phrase would.
         firsts = self._by_first
-        candidates = sorted(
-            k for v in set(token_variants(tokens[i])) for k in firsts.get(v, ())
-        )
+        candidates: list[int] = []
+        for v in token_variants(tokens[i]):
+            ks = firsts.get(v)
+            if ks is not None:
+                candidates.extend(ks)
+        if len(candidates) > 1:
+            # Two variants of one word are never equal, so no index comes twice; sorted, the
+            # phrases are tried longest first.
+            candidates.sort()
         for k in candidates:
             phrase = self.phrases[k]
             n = len(phrase)

@@ -116,3 +116,35 @@ def jsonl_corpus(path: Path, size: int) -> int:
                 if written >= size:
                     break
     return lines
+
+
+def spacy_peer() -> Callable[[str], int]:
+    """The spaCy peer: a blank Arabic tokenizer and a `Matcher` over every cue form.
+
+    Returns a function counting the cue matches of a folded text (the peer gets the folded
+    text for free, so it matches the same forms the cue scan does). Needs spaCy, the
+    ``bench`` extra: ImportError without it.
+    """
+    import spacy  # noqa: PLC0415 - optional: only the peer benchmarks need it
+    from spacy.matcher import Matcher  # noqa: PLC0415
+
+    from arquotes.lexicon import default_lexicon  # noqa: PLC0415
+
+    nlp = spacy.blank("ar")
+    matcher = Matcher(nlp.vocab)
+    heads: set[str] = set()
+    phrases: list[list[dict[str, str]]] = []
+    for form in default_lexicon().cues:
+        words = form.split()
+        for clitic in ("", "و", "ف"):
+            if len(words) == 1:
+                heads.update(clitic + form + suffix for suffix in ("", "ه", "ها", "هم", "هما"))
+            else:
+                phrases.append([{"ORTH": clitic + words[0]}, *({"ORTH": w} for w in words[1:])])
+    matcher.add("CUE", [[{"ORTH": {"IN": sorted(heads)}}], *phrases])
+
+    def count(folded: str) -> int:
+        return len(matcher(nlp.make_doc(folded)))
+
+    return count
+

@@ -10,6 +10,7 @@ Usage (the interpreter decides the build: the pure venv, or one with the compile
 
     python benchmarks/count_instructions.py dev wild
     python benchmarks/count_instructions.py --stage fold dev   # one stage of the pipeline
+    python benchmarks/count_instructions.py --stage peer dev   # the spaCy peer (bench extra)
 
 It prints one line per set: set, articles, instructions per pass, build.
 """
@@ -28,10 +29,16 @@ from pathlib import Path
 
 _TOTAL = re.compile(r"^summary:\s*(\d+)", re.MULTILINE)
 """The total of a callgrind output file (its ``summary:`` line)."""
+_FOLDED: dict[str, str] = {}
+"""Article -> its folded text, for the peer (filled in both runs, so the difference drops it)."""
 
 
 def _work(stage: str) -> Callable[[str], object]:
-    """The function one pass applies to every article: `extract` or one stage alone."""
+    """The function one pass applies to every article: `extract`, one stage alone, or the peer.
+
+    The spaCy peer is given the folded text for free, as in the throughput benchmark: its
+    function looks the folded text up in a table filled before any pass is counted.
+    """
     import arquotes  # noqa: PLC0415 - imported where callgrind counts it, after the fork
     from arquotes.document import Document  # noqa: PLC0415
     from arquotes.lexicon import default_lexicon  # noqa: PLC0415
@@ -40,6 +47,11 @@ def _work(stage: str) -> Callable[[str], object]:
     from arquotes.quotes import find_quotes  # noqa: PLC0415
 
     patterns = compile_patterns(default_lexicon())
+    if stage == "peer":
+        from bench_inputs import spacy_peer  # noqa: PLC0415
+
+        peer, folded = spacy_peer(), _FOLDED
+        return lambda text: peer(folded[text])
     stages: dict[str, Callable[[str], object]] = {
         "extract": arquotes.extract,
         "fold": fold,
@@ -56,6 +68,10 @@ def _run_passes(corpus: str, stage: str, passes: int) -> None:
     from bench_inputs import corpus as texts_of  # noqa: PLC0415
 
     texts = texts_of(corpus)
+    if stage == "peer":
+        from arquotes.normalize import fold  # noqa: PLC0415
+
+        _FOLDED.update((text, fold(text).folded) for text in texts)
     work = _work(stage)
     for _ in range(1 + passes):
         for text in texts:
@@ -89,7 +105,7 @@ def main() -> int:
     parser.add_argument("corpora", nargs="+", choices=("seeds", "dev", "wild"))
     parser.add_argument("--passes", type=int, default=3, help="warm passes counted (3)")
     parser.add_argument("--stage", default="extract",
-                        choices=("extract", "fold", "document", "marks", "cues"))
+                        choices=("extract", "fold", "document", "marks", "cues", "peer"))
     args = parser.parse_args()
     import arquotes  # noqa: PLC0415
 

@@ -25,7 +25,7 @@ from arquotes.normalize import fold
 from arquotes.patterns import compile_patterns
 from arquotes.quotes import find_quotes
 from bench_figures import best_seconds, record
-from bench_inputs import CORPORA, QUICK, STAGES, corpus, utf8_size
+from bench_inputs import CORPORA, QUICK, STAGES, corpus, spacy_peer, utf8_size
 
 extract_module = importlib.import_module("arquotes.extract")
 
@@ -110,25 +110,13 @@ def test_extract(benchmark: Any, name: str) -> None:
 @pytest.mark.parametrize("name", CORPORA)
 def test_spacy_peer(benchmark: Any, name: str) -> None:
     """SpaCy's blank Arabic tokenizer and a Matcher over the cue forms, on the same articles."""
-    spacy = pytest.importorskip("spacy", reason="the spaCy peer needs the bench extra")
-    matcher_module = pytest.importorskip("spacy.matcher")
-    nlp = spacy.blank("ar")
-    matcher = matcher_module.Matcher(nlp.vocab)
-    heads: set[str] = set()
-    phrases: list[list[dict[str, str]]] = []
-    for form in default_lexicon().cues:
-        words = form.split()
-        for clitic in ("", "و", "ف"):
-            if len(words) == 1:
-                heads.update(clitic + form + suffix for suffix in ("", "ه", "ها", "هم", "هما"))
-            else:
-                phrases.append([{"ORTH": clitic + words[0]}, *({"ORTH": w} for w in words[1:])])
-    matcher.add("CUE", [[{"ORTH": {"IN": sorted(heads)}}], *phrases])
+    pytest.importorskip("spacy", reason="the spaCy peer needs the bench extra")
+    peer = spacy_peer()
     texts = corpus(name)
     # The peer gets the folded text for free, so it matches the same forms the cue scan does.
     folded = [fold(text).folded for text in texts]
 
     def work() -> int:
-        return sum(len(matcher(nlp.make_doc(text))) for text in folded)
+        return sum(peer(text) for text in folded)
 
     _run(benchmark, f"spacy {name}", texts, work)

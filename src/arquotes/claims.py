@@ -23,8 +23,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-import attrs
-
 from arquotes.cues import CueHit, QuoteIndex
 from arquotes.document import Document, Token
 from arquotes.lexicon import Lexicon
@@ -65,19 +63,26 @@ def sentence_end_outside_quotes(document: Document, start: int, quotes: QuoteInd
         pos = max(mark + 1, quotes.closing(inside))
 
 
-@attrs.frozen
 class ClauseOpeners:
     """The cues that may end a reported clause by opening a new one, found once an article.
 
     A participle, a source phrase, a past cue with و or a cue with its own subject opens a
     clause wherever it stands; any other cue with a complement only after a comma, so its
     comma's offset is kept. Hits inside quotation marks open nothing. Built once, the
-    openers make each `clause_end` a binary search, whatever the sentence holds.
+    openers make each `clause_end` a binary search, whatever the sentence holds. A plain
+    class, as every internal record (native when compiled).
     """
+
+    __slots__ = ("commas", "starts")
 
     starts: list[int]
     commas: list[int]
     """Offset of the comma right before each opener that needs one; -1 for the others."""
+
+    def __init__(self, starts: list[int], commas: list[int]) -> None:
+        """Openers at ``starts`` (ascending), with their commas' offsets or -1."""
+        self.starts = starts
+        self.commas = commas
 
     @classmethod
     def of(cls, document: Document, hits: Sequence[CueHit], quotes: QuoteIndex) -> ClauseOpeners:
@@ -202,9 +207,10 @@ def _narrator_takes_over(document: Document, pos: int, end: int, lexicon: Lexico
     return not (n < len(texts) and texts[n] == ":")
 
 
-@attrs.frozen(kw_only=True)
 class SourceUse:
-    """What a source phrase does in its sentence."""
+    """What a source phrase does in its sentence (a plain record)."""
+
+    __slots__ = ("hit", "leads", "mention", "preposition", "sentence_start")
 
     hit: CueHit
     mention: Mention | None
@@ -212,9 +218,18 @@ class SourceUse:
     sentence_start: int
     leads: bool
     """The phrase opens its sentence: what follows it comes from the source."""
-    preposition: bool = False
+    preposition: bool
     """A word follows that names no source: وفق فئات الدخل، كل حسب منطقته are plain
     prepositions, which neither attribute nor end a clause."""
+
+    def __init__(self, *, hit: CueHit, mention: Mention | None, sentence_start: int,
+                 leads: bool, preposition: bool = False) -> None:
+        """How the source phrase ``hit`` is used in the sentence at ``sentence_start``."""
+        self.hit = hit
+        self.mention = mention
+        self.sentence_start = sentence_start
+        self.leads = leads
+        self.preposition = preposition
 
 
 def read_source(document: Document, hit: CueHit, lexicon: Lexicon,

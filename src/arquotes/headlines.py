@@ -24,8 +24,6 @@ import tomllib
 from collections.abc import Sequence
 from importlib import resources
 
-import attrs
-
 from arquotes.claims import trim
 from arquotes.cues import Complement, CueHit
 from arquotes.document import Document, Token
@@ -70,13 +68,20 @@ def _topics() -> frozenset[str]:
     return frozenset(fold_word(w) for w in tomllib.loads(data)["head"]["topics"])
 
 
-@attrs.frozen(kw_only=True)
 class Headline:
-    """A "X: ..." line: its speaker phrase and content, in folded offsets."""
+    """A "X: ..." line: its speaker phrase and content, in folded offsets (a plain record)."""
+
+    __slots__ = ("end", "mention", "start")
 
     mention: Mention
     start: int
     end: int
+
+    def __init__(self, *, mention: Mention, start: int, end: int) -> None:
+        """The headline of ``mention`` whose content is ``[start, end)``."""
+        self.mention = mention
+        self.start = start
+        self.end = end
 
 
 def _is_prefix_end(tokens: Sequence[Token], i: int, *, colon: bool) -> bool:

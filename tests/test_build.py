@@ -10,6 +10,7 @@ import importlib
 import os
 from pathlib import Path
 
+import attrs
 import pytest
 
 import arquotes
@@ -43,3 +44,21 @@ def test_the_public_entry_points_stay_python() -> None:
     with pytest.raises(TypeError, match=r"^arquotes\.extract\(\) expects the article as str, "
                                         r"got int$"):
         arquotes.extract(42)  # type: ignore[arg-type]
+
+
+def test_no_attrs_record_is_made_per_article_in_the_pipeline() -> None:
+    """Records made per article are plain classes: native when compiled, no Python __init__.
+
+    An attrs class defined in a compiled module stays a Python class whose generated
+    ``__init__`` the compiled code calls through the interpreter. Only what is built once
+    per extractor may be one.
+    """
+    once_per_extractor = {"resolve.KnownIndex"}
+    found = {
+        f"{module}.{name}"
+        for module in PIPELINE
+        for name, value in vars(importlib.import_module(f"arquotes.{module}")).items()
+        if isinstance(value, type) and attrs.has(value)
+        and value.__module__ == f"arquotes.{module}"
+    }
+    assert found == once_per_extractor

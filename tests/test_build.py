@@ -15,7 +15,7 @@ import pytest
 
 import arquotes
 
-PIPELINE = ("normalize", "names_data", "wordset", "document", "quotes", "quote_kinds",
+PIPELINE = ("normalize", "names_data", "wordset", "patterns", "document", "quotes", "quote_kinds",
             "mentions", "cues", "claims", "headlines", "attribution", "resolve")
 """The modules the compiled wheel compiles (pyproject's ``hooks.mypyc.include``)."""
 

@@ -171,7 +171,7 @@ class _CountingPattern:
 _SEARCHED = [  # module attributes holding the patterns searched per cue, claim or quote
     (module, name)
     for module in (document, claims, attribution)
-    for name in ("SENTENCE_END", "SENTENCE_END_BEFORE")
+    for name in ("SENTENCE_END", "SENTENCE_END_BEFORE", "SENTENCE_END_STDLIB")
     if hasattr(module, name)
 ]
 

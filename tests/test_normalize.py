@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
+from arquotes import normalize
 from arquotes.normalize import fold, fold_word, strip_marks
+from strategies import DELETABLE
 
 
 @pytest.mark.parametrize(
@@ -63,3 +66,27 @@ def test_empty_and_ligature() -> None:
 def test_strip_marks_keeps_letters() -> None:
     """strip_marks removes diacritics but not letter variants."""
     assert strip_marks("علَى") == "على"
+
+
+def test_offsets_are_the_span() -> None:
+    """`Folded.offsets` gives the span's bounds, with and without deletions."""
+    for text in ("صرّح الوزير بأنّ “الوضع جيدٌ جداً”.", "\u200fقال\u200c الرئيس", "قال الرئيس", ""):
+        view = fold(text)
+        n = len(view.folded)
+        for start in range(n + 2):
+            for end in range(n + 2):
+                span = view.span(start, end)
+                assert view.offsets(start, end) == (span.start, span.end)
+                assert view.text_of(start, end) == text[span.start : span.end]
+
+
+def test_deletable_runs_read_every_character_as_regex_does() -> None:
+    """Literal characters only: the stdlib pattern finds what its `regex` spelling finds."""
+    reference = regex.compile(
+        r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u00AD\u200B-\u200F\u202A-\u202E"
+        r"\u2060-\u2064\u2066-\u2069\uFEFF]+")
+    every = "".join(chr(code) for code in range(0x110000))
+    text = every + "".join(DELETABLE) + "ا" + every[::-1]
+    assert [m.span() for m in normalize._DELETABLE_RUN.finditer(text)] == [
+        m.span() for m in reference.finditer(text)]
+    assert strip_marks(text) == reference.sub("", text)

@@ -13,10 +13,15 @@ from array import array
 from arquotes.normalize import Folded
 from arquotes.patterns import (
     GLUED_DATELINE,
+    GLUED_DATELINE_STDLIB,
+    GLUED_DATELINE_UNSEEN,
     PARAGRAPH_BREAK,
     SENTENCE_END,
     SENTENCE_END_BEFORE,
+    SENTENCE_END_STDLIB,
     TOKEN,
+    TOKEN_STDLIB,
+    stdlib_reads_alike,
 )
 from arquotes.quotes import paragraph_spans
 
@@ -71,10 +76,13 @@ class Document:
     Every per-article table is computed once: the paragraphs when the document is made,
     the sentence ends and token boundaries the first time a stage asks (explicit attributes
     filled on first use, so the compiled build does not recompute them on every read as it
-    would a `functools.cached_property`).
+    would a `functools.cached_property`). Whole-text scans run on the stdlib engine when
+    the text reads alike in both engines (`patterns.stdlib_reads_alike`, decided once), on
+    the `regex` reference patterns otherwise.
     """
 
-    __slots__ = ("_blocks", "_ends", "_paragraph_starts", "_spans", "paragraphs", "text", "view")
+    __slots__ = ("_alike", "_blocks", "_ends", "_paragraph_starts", "_spans", "paragraphs",
+                 "text", "view")
 
     view: Folded
     text: str
@@ -82,6 +90,9 @@ class Document:
     paragraphs: list[tuple[int, int]]
     """``(start, end)`` of every paragraph (line), in order."""
     _paragraph_starts: list[int]
+    _alike: int
+    """1 when the stdlib twins read the text as the reference patterns do, 0 when not, -1
+    before the first scan that asks."""
     _ends: list[int] | None
     _spans: tuple[array[int], array[int]] | None
     _blocks: dict[int, list[Token]]
@@ -94,9 +105,18 @@ class Document:
         breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(self.text)]
         self.paragraphs = paragraph_spans(self.text, breaks)
         self._paragraph_starts = [start for start, _ in self.paragraphs]
+        self._alike = -1
         self._ends = None
         self._spans = None
         self._blocks = {}
+
+    @property
+    def _stdlib(self) -> bool:
+        """Whether the stdlib twins of the scans read this text as their references do."""
+        alike = self._alike
+        if alike < 0:
+            alike = self._alike = int(stdlib_reads_alike(self.text))
+        return alike == 1
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding offset ``pos``."""
@@ -115,8 +135,16 @@ class Document:
         """
         ends = self._ends
         if ends is None:
-            marks = [match.start() for match in SENTENCE_END.finditer(self.text)]
-            glued = [match.start() + 1 for match in GLUED_DATELINE.finditer(self.text)]
+            text = self.text
+            stdlib = self._stdlib
+            end_marks = SENTENCE_END_STDLIB.finditer if stdlib else SENTENCE_END.finditer
+            marks = [match.start() for match in end_marks(text)]
+            if stdlib and not any(char in text for char in GLUED_DATELINE_UNSEEN):
+                # The twin finds candidates; the reference says which are datelines.
+                glued = [match.start() + 1 for match in GLUED_DATELINE_STDLIB.finditer(text)
+                         if GLUED_DATELINE.match(text, match.start()) is not None]
+            else:
+                glued = [match.start() + 1 for match in GLUED_DATELINE.finditer(text)]
             ends = self._ends = sorted(marks + glued) if glued else marks
         return ends
 
@@ -128,7 +156,9 @@ class Document:
         again: a full stop there ends a sentence even when a letter follows at ``pos``.
         """
         p_start, _ = self.paragraph_at(pos)
-        if pos > p_start and SENTENCE_END_BEFORE.search(self.text, pos - 1, pos):
+        # In a window of one character, searching forward finds what searching back does.
+        before = SENTENCE_END_STDLIB if self._stdlib else SENTENCE_END_BEFORE
+        if pos > p_start and before.search(self.text, pos - 1, pos):
             return pos
         ends = self._sentence_ends
         i = bisect.bisect_left(ends, pos - 1) - 1
@@ -152,7 +182,8 @@ class Document:
         """Start and end offsets of every token of the whole text, in order."""
         spans = self._spans
         if spans is None:
-            found = [match.span() for match in TOKEN.finditer(self.text)]
+            scan = TOKEN_STDLIB.finditer if self._stdlib else TOKEN.finditer
+            found = [match.span() for match in scan(self.text)]
             spans = self._spans = (array("q", [start for start, _ in found]),
                                    array("q", [end for _, end in found]))
         return spans
@@ -185,7 +216,7 @@ class Document:
         while len(found) < last - first:
             head += 1
             found += self._block(head)[: last - first - len(found)]
-        for i in {0, len(found) - 1}:
+        for i in (0, len(found) - 1) if len(found) > 1 else (0,):  # the edges, once each
             token = found[i]
             if token.start < start or token.end > end:
                 cut_start, cut_end = max(token.start, start), min(token.end, end)

@@ -9,8 +9,13 @@ Rules for editing this module:
   whose cost is linear in the input, whatever it holds (runs of marks, cues, diacritics).
 * Word boundaries are lookarounds on letters and digits, because ``\\b`` treats Arabic
   combining marks inconsistently and the folded text has none anyway.
-* Every pattern is a `regex` pattern, except the cue scan, which the stdlib engine runs several
-  times faster; `Patterns.cues` keeps its results exactly those of the `regex` cue pattern.
+* Every pattern is a `regex` pattern, the reference definition. The whole-text scans also have
+  a stdlib twin, which the stdlib engine runs several times faster: the cue scan (`Patterns.cues`
+  keeps its results exactly those of the `regex` cue pattern) and the ``*_STDLIB`` patterns,
+  used only on a text `stdlib_reads_alike` (whose every character both engines classify alike).
+  A twin is the reference with its classes spelled in stdlib terms (`_CLASS_TWINS`).
+* A pattern of literal characters only (no ``\\s``, ``\\d``, letter or word class) reads every
+  text alike in both engines: it is a stdlib pattern alone.
 """
 
 from __future__ import annotations
@@ -18,30 +23,123 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 
-import attrs
 import regex
 
 from arquotes.lexicon import ATTACHED_PRONOUNS, Lexicon
 
 __all__ = [
     "GLUED_DATELINE",
+    "GLUED_DATELINE_STDLIB",
+    "GLUED_DATELINE_UNSEEN",
     "PARAGRAPH_BREAK",
     "PARTICIPLE_SHAPE",
     "SENTENCE_END",
     "SENTENCE_END_BEFORE",
+    "SENTENCE_END_STDLIB",
     "TOKEN",
+    "TOKEN_STDLIB",
     "VERB_SHAPE",
     "CueMatch",
     "Patterns",
     "compile_patterns",
+    "stdlib_reads_alike",
     "trie_pattern",
 ]
 
 FLAGS = regex.VERBOSE | regex.V1
 
-# A paragraph ends at any line break (CRLF counts once).
-PARAGRAPH_BREAK = regex.compile(r"\r\n | [\n\r\u2028\u2029\x0b\x0c\x85]", FLAGS)
+# The engines. `regex` and the stdlib `re` read a character class by different Unicode data:
+# `regex` knows a newer Unicode version (letters and digits `re` takes for punctuation), and
+# their classes differ by definition on a few characters (`re` counts ``_`` a word character
+# and U+001C to U+001F white space). A stdlib twin spells each class of its reference so that
+# the definitions agree (`_CLASS_TWINS`, reference then twin); the Unicode data can still
+# disagree, character by character, and `stdlib_reads_alike` says whether a text holds any
+# character they disagree on. Where it holds none, twin and reference find the same matches.
+_CLASS_TWINS: tuple[tuple[regex.Pattern[str], re.Pattern[str]], ...] = (
+    (regex.compile(r"[\p{L}\p{N}]", FLAGS), re.compile(r"[^\W_]")),    # letter or digit
+    (regex.compile(r"\s", FLAGS), re.compile(r"[^\S\x1c-\x1f]")),       # white space
+)
+# The twins' spellings of the reference classes, for the stdlib patterns below.
+_STDLIB_LETTER_OR_DIGIT = r"[^\W_]"               # [\p{L}\p{N}]
+_STDLIB_SPACE = r"[^\S\x1c-\x1f]"                 # \s
+_STDLIB_OTHER = r"(?: [^\w\s] | [_\x1c-\x1f] )"   # [^\s\p{L}\p{N}]: not a space, letter or digit
+# Characters checked once, on first use: every script news text is written in (U+0000 to
+# U+2FFF) and the presentation forms and specials (U+FB00 to U+FFFF). A text holding none of
+# the disputed ones among them, nor any character outside them, reads alike; one outside them
+# is checked the first time a text holds it.
+_CHECKED_RANGES = (range(0x3000), range(0xFB00, 0x10000))
+_VERDICTS: dict[str, bool] = {}
+"""Character outside `_CHECKED_RANGES` -> whether both engines read it alike (cleared when
+it grows past `_MAX_VERDICTS`, so memory stays bounded whatever the texts hold)."""
+_MAX_VERDICTS = 1 << 16
+
+
+def _disputed(chars: str) -> set[str]:
+    """The characters of ``chars`` that some class and its twin classify differently."""
+    found: set[str] = set()
+    for reference, twin in _CLASS_TWINS:
+        found |= set(reference.findall(chars)) ^ set(twin.findall(chars))
+    return found
+
+
+@cache
+def _suspects() -> re.Pattern[str]:
+    """Any character not checked alike in advance: a disputed one, or one outside the ranges."""
+    checked = "".join(chr(code) for code in chain.from_iterable(_CHECKED_RANGES))
+    disputed = "".join(re.escape(char) for char in sorted(_disputed(checked)))
+    return re.compile(
+        rf"""
+          {f"[{disputed}]" if disputed else "(?!)"}       # read differently by the engines
+        | [\u3000-\ufaff\U00010000-\U0010ffff]   # not checked in advance
+        """,
+        re.VERBOSE,
+    )
+
+
+_LAST: list[tuple[str, bool]] = [("", True)]
+"""The last text asked about and its verdict: the document and its cue scan ask in turn."""
+
+
+def stdlib_reads_alike(text: str) -> bool:
+    """Whether both engines classify every character of ``text`` alike (see `_CLASS_TWINS`).
+
+    Exact, not a guess: one stdlib scan finds the characters not known alike in advance,
+    and each distinct one is checked with both engines, once (the verdict is kept).
+    """
+    last_text, last_verdict = _LAST[0]
+    if text is last_text:
+        return last_verdict
+    verdict = _reads_alike(text)
+    _LAST[0] = (text, verdict)
+    return verdict
+
+
+def _reads_alike(text: str) -> bool:
+    suspects = _suspects().findall(text)
+    if not suspects:
+        return True
+    verdicts = _VERDICTS
+    known = {char: verdicts.get(char) for char in set(suspects)}
+    unknown = "".join(char for char, verdict in known.items() if verdict is None)
+    if unknown:
+        disputed = _disputed(unknown)
+        if len(verdicts) + len(unknown) > _MAX_VERDICTS:
+            verdicts.clear()
+        for char in unknown:
+            known[char] = verdicts[char] = char not in disputed
+    return all(known.values())
+
+
+# A paragraph ends at any line break (CRLF counts once). Literal characters only.
+PARAGRAPH_BREAK = re.compile(
+    r"""
+      \r\n                                   # CRLF, one break
+    | [\n\r\u2028\u2029\x0b\x0c\x85]         # any other line or paragraph separator
+    """,
+    re.VERBOSE,
+)
 
 # The end of a sentence: ! ? ؟ always; a full stop only alone (not an ellipsis "..",
 # not inside a number "1.5" or an abbreviation "أ.ب") and followed by a non-letter. A number
@@ -53,6 +151,16 @@ _SENTENCE_END = r"""
 SENTENCE_END = regex.compile(_SENTENCE_END, FLAGS)
 # The same, searched right to left, to find where the sentence around a position starts.
 SENTENCE_END_BEFORE = regex.compile(_SENTENCE_END, FLAGS | regex.REVERSE)
+# The stdlib twin of SENTENCE_END. One class first, so that the engine looks for its
+# characters alone (it would try a match at every position of an alternation).
+SENTENCE_END_STDLIB = re.compile(
+    rf"""
+    [.!?؟]                                  # a full stop, question or exclamation mark
+    (?<! \.\. )                             # a full stop only alone: not ..
+    (?! (?<=\.) (?: \. | {_STDLIB_LETTER_OR_DIGIT} ) )  # nor 1.5 nor أ.ب nor ..
+    """,
+    re.VERBOSE,
+)
 
 # A dateline glued to the punctuation before it, where a page ran a headline into the body:
 # ...في (الفاشر)الخرطوم – 26 – 10 (كونا) — أعلنت ... A place (one or two words), an optional
@@ -71,6 +179,26 @@ GLUED_DATELINE = regex.compile(
     )
     """,
     FLAGS,
+)
+# The stdlib twin of GLUED_DATELINE finds candidates: the same shape with a letter or digit
+# wherever GLUED_DATELINE wants a letter or a digit, so a superset of its places (letters
+# alone are no stdlib class). `GLUED_DATELINE.match` at a candidate says whether it is one.
+# It starts with one class (see SENTENCE_END_STDLIB), which leaves out the punctuation of
+# `GLUED_DATELINE_UNSEEN`: a text holding one is scanned with GLUED_DATELINE.
+GLUED_DATELINE_UNSEEN = "_\x1c\x1d\x1e\x1f"
+GLUED_DATELINE_STDLIB = re.compile(
+    rf"""
+    [^\w\s]                                 # punctuation, with no space before the place
+    (?= {_STDLIB_LETTER_OR_DIGIT}{{2,}}     # the place
+        (?: \x20 {_STDLIB_LETTER_OR_DIGIT}{{2,}} )? {_STDLIB_SPACE}?
+        (?: [–—-] {_STDLIB_SPACE}?          # – 26 – 10
+            {_STDLIB_LETTER_OR_DIGIT}{{1,4}} {_STDLIB_SPACE}? ){{0,3}}
+        \( {_STDLIB_LETTER_OR_DIGIT} (?: {_STDLIB_LETTER_OR_DIGIT} | \x20 ){{0,24}} \)   # (كونا)
+        {_STDLIB_SPACE}?
+        [–—-]                               # the dash before the story
+    )
+    """,
+    re.VERBOSE,
 )
 
 # A word shaped like an accusative participle, the narrator's circumstantial clause (حال)
@@ -104,6 +232,14 @@ TOKEN = regex.compile(
     | [^\s\p{L}\p{N}]      # one punctuation mark or symbol
     """,
     FLAGS,
+)
+# The stdlib twin of TOKEN.
+TOKEN_STDLIB = re.compile(
+    rf"""
+      {_STDLIB_LETTER_OR_DIGIT}+   # a word or a number
+    | {_STDLIB_OTHER}              # one punctuation mark or symbol
+    """,
+    re.VERBOSE,
 )
 
 
@@ -154,9 +290,14 @@ CueMatch = re.Match[str] | regex.Match[str]
 """A match of the cue pattern, from either engine: groups ``clitic``, ``form``, ``object``."""
 
 
-@attrs.frozen
 class Patterns:
-    """The lexicon-dependent patterns of one `Lexicon`."""
+    """The lexicon-dependent patterns of one `Lexicon`.
+
+    A plain class rather than an attrs class, so that the compiled build (mypyc) makes it a
+    native class and runs `cues` natively; equality, hash and repr are attrs' (by fields).
+    """
+
+    __slots__ = ("apostrophes", "cue", "cue_scan", "lead_word", "mark", "mark_family")
 
     cue: regex.Pattern[str]
     """Any cue form, with optional leading و/ف and, on verbs, an object pronoun."""
@@ -167,20 +308,55 @@ class Patterns:
     """Any quotation mark."""
     mark_family: dict[str, tuple[str, str]]
     """mark character -> (family, role) with role "open", "close" or "either"."""
-    apostrophes: frozenset[str] = frozenset()
+    apostrophes: frozenset[str]
     """Marks that are apostrophes between two letters or digits (O'Brien)."""
-    lead_word: regex.Pattern[str] = attrs.field(factory=lambda: _lead_word(()))
+    lead_word: regex.Pattern[str]
     """A complementizer (أن، بأنه): quoted words may follow it, as they follow a cue."""
+
+    def __init__(self, *, cue: regex.Pattern[str], cue_scan: re.Pattern[str],
+                 mark: regex.Pattern[str], mark_family: dict[str, tuple[str, str]],
+                 apostrophes: frozenset[str] = frozenset(),
+                 lead_word: regex.Pattern[str] | None = None) -> None:
+        """The patterns; ``lead_word`` defaults to one that matches nothing."""
+        self.cue = cue
+        self.cue_scan = cue_scan
+        self.mark = mark
+        self.mark_family = mark_family
+        self.apostrophes = apostrophes
+        self.lead_word = _lead_word(()) if lead_word is None else lead_word
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.cue, self.cue_scan, self.mark, self.mark_family, self.apostrophes,
+                self.lead_word)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when every field is."""
+        if not isinstance(other, Patterns):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        """Hash of the fields, as equality (a TypeError, as attrs gives: a dict is a field)."""
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        """As attrs would write it."""
+        return (f"Patterns(cue={self.cue!r}, cue_scan={self.cue_scan!r}, mark={self.mark!r}, "
+                f"mark_family={self.mark_family!r}, apostrophes={self.apostrophes!r}, "
+                f"lead_word={self.lead_word!r})")
 
     def cues(self, text: str) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
 
-        `cue_scan` finds them in one pass. Its engine knows the letters of an older Unicode
-        version than `regex`, so a letter it does not know may sit at a word boundary it
-        accepts; there `cue` itself decides, at that position, and the scan goes on from
-        whatever it decides. Every other match is the one `cue` finds, by construction: the
-        same trie, the same order of alternatives, word boundaries that accept a superset.
+        `cue_scan` finds them in one pass. On a text `stdlib_reads_alike`, its matches are
+        those of `cue`: the same trie, the same order of alternatives, word boundaries that
+        agree. Otherwise its engine may not know a letter `regex` knows, which may sit at a
+        word boundary the scan accepts; there `cue` itself decides, at that position, and the
+        scan goes on from whatever it decides.
         """
+        if stdlib_reads_alike(text):
+            yield from self.cue_scan.finditer(text)
+            return
         scan, cue, disputed = self.cue_scan.finditer, self.cue.match, _LETTER_OR_DIGIT.search
         pos: int | None = 0
         while pos is not None:

@@ -366,7 +366,7 @@ class EntityTable:
         entity = self.find_by_name(folded) or self._new(self._kind(mention))
         self._touch(entity)
         self._add_name(entity, folded, original)
-        entity.spans.append(self.document.view.bounds(mention.start, mention.end))
+        entity.spans.append(self.document.view.offsets(mention.start, mention.end))
         bisect.insort(entity.positions, mention.start)
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         if mention.role and mention.name:
@@ -399,7 +399,7 @@ class EntityTable:
             entity = self._new(kind)
             self._add_name(entity, folded, original)
             self._add_role(entity, folded, None)
-        entity.spans.append(self.document.view.bounds(mention.start, mention.end))
+        entity.spans.append(self.document.view.offsets(mention.start, mention.end))
         bisect.insort(entity.positions, mention.start)
         entity.feminine = entity.feminine or mention.feminine or feminine_verb
         return entity

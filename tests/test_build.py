@@ -16,7 +16,7 @@ import pytest
 import arquotes
 
 PIPELINE = ("normalize", "names_data", "wordset", "patterns", "document", "quotes", "quote_kinds",
-            "mentions", "cues", "claims", "headlines", "attribution", "resolve")
+            "mentions", "cues", "claims", "headlines", "attribution", "resolve", "speaker_gender")
 """The modules the compiled wheel compiles (pyproject's ``hooks.mypyc.include``)."""
 
 

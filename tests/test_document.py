@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from arquotes.document import Document
+import pytest
+
+from arquotes.document import _LIST_TOKENS_UP_TO, Document
 from arquotes.normalize import fold
+from arquotes.patterns import TOKEN
 
 
 def test_paragraphs_split_on_every_line_break() -> None:
@@ -39,3 +42,21 @@ def test_a_glued_dateline_starts_a_sentence() -> None:
     assert spaced.sentence_end(0) == spaced.text.index(".")
     plain = Document(fold("وقال إن (المطار)مغلق منذ أمس"))
     assert plain.sentence_end(0) == len(plain.text)
+
+
+@pytest.mark.parametrize("copies", [1, 5_000], ids=["article", "over-the-list-limit"])
+def test_windows_read_what_a_scan_of_the_window_reads(copies: int) -> None:
+    """Offsets kept in lists (an article) or arrays (a long text) give the same windows."""
+    unit = "قال الوزير، «نحن جاهزون» للحوار. وأضافت الوزيرة: السلام 2025.\n"
+    document = Document(fold(unit * copies))
+    assert (len(document.text) > _LIST_TOKENS_UP_TO) is (copies > 1)
+    size = len(document.text)
+    for start, end in [(0, 40), (5, 61), (size // 2 - 7, size // 2 + 30), (size - 50, size)]:
+        scanned = [(m.start(), m.end(), m.group())
+                   for m in TOKEN.finditer(document.text, start, end)]
+        assert [(t.start, t.end, t.text) for t in document.tokens(start, end, 100)] == scanned
+        assert [t.is_word for t in document.tokens(start, end, 100)] == [
+            text[0].isalnum() for _, _, text in scanned]
+        # tokens_before reads a window of 16 characters per token asked for
+        tail = [m.span() for m in TOKEN.finditer(document.text, max(0, end - 80), end)]
+        assert [(t.start, t.end) for t in document.tokens_before(0, end, 5)] == tail[-5:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from collections.abc import Sequence
 
 from arquotes.normalize import Folded
 from arquotes.patterns import (
@@ -29,6 +30,8 @@ __all__ = ["Document", "Token"]
 
 _TOKEN_BLOCK = 64
 """Tokens built together the first time a window reaches one of them."""
+_LIST_TOKENS_UP_TO = 1 << 18
+"""Longest text (characters) whose token offsets are kept in lists rather than arrays."""
 
 
 class Token:
@@ -38,17 +41,21 @@ class Token:
     and the compiled build (mypyc) makes it a native class with typed fields.
     """
 
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("end", "is_word", "start", "text")
 
     start: int
     end: int
     text: str
+    is_word: bool
+    """True for letters or digits, False for punctuation and symbols (asked of most tokens
+    several times, so decided once, when the token is made)."""
 
     def __init__(self, start: int, end: int, text: str) -> None:
         """The token ``text`` at ``[start, end)`` of the folded text."""
         self.start = start
         self.end = end
         self.text = text
+        self.is_word = text[:1].isalnum()
 
     def __eq__(self, other: object) -> bool:
         """Equal when offsets and text are."""
@@ -63,11 +70,6 @@ class Token:
     def __repr__(self) -> str:
         """As attrs would write it."""
         return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
-
-    @property
-    def is_word(self) -> bool:
-        """True for letters or digits, False for punctuation and symbols."""
-        return self.text[0].isalnum()
 
 
 class Document:
@@ -94,7 +96,7 @@ class Document:
     """1 when the stdlib twins read the text as the reference patterns do, 0 when not, -1
     before the first scan that asks."""
     _ends: list[int] | None
-    _spans: tuple[array[int], array[int]] | None
+    _spans: tuple[Sequence[int], Sequence[int]] | None
     _blocks: dict[int, list[Token]]
     """Block number -> the `Token` objects of that block of `_TOKEN_BLOCK` tokens."""
 
@@ -178,14 +180,24 @@ class Document:
         return ends[i] if i < len(ends) and ends[i] < p_end else p_end
 
     @property
-    def token_spans(self) -> tuple[array[int], array[int]]:
-        """Start and end offsets of every token of the whole text, in order."""
+    def token_spans(self) -> tuple[Sequence[int], Sequence[int]]:
+        """Start and end offsets of every token of the whole text, in order.
+
+        Lists for an article: every window bisects them, and a list hands its stored ints
+        to the comparison where an array makes a new int object at every probe. Compact
+        arrays for a text over `_LIST_TOKENS_UP_TO` characters, whose lists would hold
+        tens of bytes per token.
+        """
         spans = self._spans
         if spans is None:
             scan = TOKEN_STDLIB.finditer if self._stdlib else TOKEN.finditer
             found = [match.span() for match in scan(self.text)]
-            spans = self._spans = (array("q", [start for start, _ in found]),
-                                   array("q", [end for _, end in found]))
+            starts = [start for start, _ in found]
+            ends = [end for _, end in found]
+            if len(self.text) > _LIST_TOKENS_UP_TO:
+                spans = self._spans = (array("q", starts), array("q", ends))
+            else:
+                spans = self._spans = (starts, ends)
         return spans
 
     def _block(self, number: int) -> list[Token]:

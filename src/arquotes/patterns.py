@@ -133,10 +133,12 @@ def _reads_alike(text: str) -> bool:
 
 
 # A paragraph ends at any line break (CRLF counts once). Literal characters only.
+# One class first: the engine then looks for its characters alone, where an alternation
+# (\r\n | [...]) would have it try a match at every position of the text.
 PARAGRAPH_BREAK = re.compile(
     r"""
-      \r\n                                   # CRLF, one break
-    | [\n\r\u2028\u2029\x0b\x0c\x85]         # any other line or paragraph separator
+    [\n\r\u2028\u2029\x0b\x0c\x85]           # any line or paragraph separator
+    (?: (?<=\r) \n )?                        # CRLF is one break
     """,
     re.VERBOSE,
 )

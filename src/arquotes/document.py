@@ -113,7 +113,7 @@ class Document:
         self._blocks = {}
 
     @property
-    def _stdlib(self) -> bool:
+    def reads_alike(self) -> bool:
         """Whether the stdlib twins of the scans read this text as their references do."""
         alike = self._alike
         if alike < 0:
@@ -138,7 +138,7 @@ class Document:
         ends = self._ends
         if ends is None:
             text = self.text
-            stdlib = self._stdlib
+            stdlib = self.reads_alike
             end_marks = SENTENCE_END_STDLIB.finditer if stdlib else SENTENCE_END.finditer
             marks = [match.start() for match in end_marks(text)]
             if stdlib and not any(char in text for char in GLUED_DATELINE_UNSEEN):
@@ -159,7 +159,7 @@ class Document:
         """
         p_start, _ = self.paragraph_at(pos)
         # In a window of one character, searching forward finds what searching back does.
-        before = SENTENCE_END_STDLIB if self._stdlib else SENTENCE_END_BEFORE
+        before = SENTENCE_END_STDLIB if self.reads_alike else SENTENCE_END_BEFORE
         if pos > p_start and before.search(self.text, pos - 1, pos):
             return pos
         ends = self._sentence_ends
@@ -190,7 +190,7 @@ class Document:
         """
         spans = self._spans
         if spans is None:
-            scan = TOKEN_STDLIB.finditer if self._stdlib else TOKEN.finditer
+            scan = TOKEN_STDLIB.finditer if self.reads_alike else TOKEN.finditer
             found = [match.span() for match in scan(self.text)]
             starts = [start for start, _ in found]
             ends = [end for _, end in found]

@@ -98,25 +98,13 @@ def _suspects() -> re.Pattern[str]:
     )
 
 
-_LAST: list[tuple[str, bool]] = [("", True)]
-"""The last text asked about and its verdict: the document and its cue scan ask in turn."""
-
-
 def stdlib_reads_alike(text: str) -> bool:
     """Whether both engines classify every character of ``text`` alike (see `_CLASS_TWINS`).
 
     Exact, not a guess: one stdlib scan finds the characters not known alike in advance,
-    and each distinct one is checked with both engines, once (the verdict is kept).
+    and each distinct one is checked with both engines, once (the verdict is kept). A
+    `Document` asks once and hands its answer to the cue scan.
     """
-    last_text, last_verdict = _LAST[0]
-    if text is last_text:
-        return last_verdict
-    verdict = _reads_alike(text)
-    _LAST[0] = (text, verdict)
-    return verdict
-
-
-def _reads_alike(text: str) -> bool:
     suspects = _suspects().findall(text)
     if not suspects:
         return True
@@ -347,16 +335,17 @@ class Patterns:
                 f"mark_family={self.mark_family!r}, apostrophes={self.apostrophes!r}, "
                 f"lead_word={self.lead_word!r})")
 
-    def cues(self, text: str) -> Iterator[CueMatch]:
+    def cues(self, text: str, *, reads_alike: bool | None = None) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
 
         `cue_scan` finds them in one pass. On a text `stdlib_reads_alike`, its matches are
         those of `cue`: the same trie, the same order of alternatives, word boundaries that
         agree. Otherwise its engine may not know a letter `regex` knows, which may sit at a
         word boundary the scan accepts; there `cue` itself decides, at that position, and the
-        scan goes on from whatever it decides.
+        scan goes on from whatever it decides. ``reads_alike`` is the text's verdict when the
+        caller has it already (`Document.reads_alike`).
         """
-        if stdlib_reads_alike(text):
+        if stdlib_reads_alike(text) if reads_alike is None else reads_alike:
             yield from self.cue_scan.finditer(text)
             return
         scan, cue, disputed = self.cue_scan.finditer, self.cue.match, _LETTER_OR_DIGIT.search

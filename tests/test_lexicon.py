@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from arquotes import Extractor
+from arquotes import Extractor, wordset
 from arquotes.errors import LexiconError
 from arquotes.lexicon import (
     KnownSpeaker,
@@ -41,6 +41,27 @@ def test_token_variants_strip_clitics_not_roots() -> None:
     assert list(token_variants("والطاقه")) == ["والطاقه", "الطاقه", "طاقه"]
     assert "وزير" in list(token_variants("وزير"))
     assert "صحفيين" in list(token_variants("للصحفيين"))
+
+
+def test_wordset_keeps_its_answers_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Membership answers are kept per set; past the bound they start afresh and stay right."""
+    monkeypatch.setattr(wordset, "_VARIANTS_KEPT", 3)
+    words = WordSet.of(["الوزير", "سامي"])
+    asked = ["والوزير", "وزير", "للوزير", "سامي", "وسامي", "موسكو", "الوزيرة", "والوزير", "سامي"]
+    for _ in range(2):
+        assert [token in words for token in asked] == [
+            True, True, True, True, True, False, False, True, True]
+        assert len(words._known) <= 3
+    assert 42 not in words  # not a token at all
+
+
+def test_person_starts_read_through_clitics() -> None:
+    """The mention scan's first test: a given name, role or particle, with or without clitics."""
+    starts = default_lexicon().person_starts
+    for word in ("محمد", "ومحمد", "الوزير", "والوزير", "للوزير", "بن", "الدكتور"):
+        assert word in starts, word
+    for word in ("قال", "الاتفاق", "،", "2025"):
+        assert word not in starts, word
 
 
 def test_wordset_phrases() -> None:

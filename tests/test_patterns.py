@@ -25,6 +25,7 @@ from arquotes.patterns import (
     Patterns,
     compile_patterns,
     stdlib_reads_alike,
+    token_offsets_stdlib,
     trie_pattern,
 )
 
@@ -109,7 +110,10 @@ def _scans(text: str, *, stdlib: bool) -> tuple[list[tuple[int, int]], list[int]
                  if GLUED_DATELINE.match(text, m.start())]
         if any(char in text for char in GLUED_DATELINE_UNSEEN):
             glued = [m.start() for m in GLUED_DATELINE.finditer(text)]
-        return ([m.span() for m in TOKEN_STDLIB.finditer(text)],
+        starts, ends = token_offsets_stdlib(text)
+        assert list(zip(starts, ends, strict=True)) == [
+            m.span() for m in TOKEN_STDLIB.finditer(text)]
+        return (list(zip(starts, ends, strict=True)),
                 [m.start() for m in SENTENCE_END_STDLIB.finditer(text)], glued)
     return ([m.span() for m in TOKEN.finditer(text)],
             [m.start() for m in SENTENCE_END.finditer(text)],

@@ -21,8 +21,8 @@ from arquotes.patterns import (
     SENTENCE_END_BEFORE,
     SENTENCE_END_STDLIB,
     TOKEN,
-    TOKEN_STDLIB,
     stdlib_reads_alike,
+    token_offsets_stdlib,
 )
 from arquotes.quotes import paragraph_spans
 
@@ -190,10 +190,12 @@ class Document:
         """
         spans = self._spans
         if spans is None:
-            scan = TOKEN_STDLIB.finditer if self.reads_alike else TOKEN.finditer
-            found = [match.span() for match in scan(self.text)]
-            starts = [start for start, _ in found]
-            ends = [end for _, end in found]
+            if self.reads_alike:
+                starts, ends = token_offsets_stdlib(self.text)
+            else:
+                found = [match.span() for match in TOKEN.finditer(self.text)]
+                starts = [start for start, _ in found]
+                ends = [end for _, end in found]
             if len(self.text) > _LIST_TOKENS_UP_TO:
                 spans = self._spans = (array("q", starts), array("q", ends))
             else:

@@ -164,18 +164,20 @@ class Lexicon:
     _ends_phrase: dict[str, bool] = attrs.field(init=False, repr=False, factory=dict)
     given_words: frozenset[str] = attrs.field(init=False, repr=False)
     """Every given name, from the lists and the names data: a cheap first test."""
-    person_starts: frozenset[str] = attrs.field(init=False, repr=False)
+    person_starts: WordSet = attrs.field(init=False, repr=False)
     """Words a person phrase may start with: given names, roles, honorifics and name
-    particles; the article-wide mention scan reads a phrase only there."""
+    particles; the article-wide mention scan reads a phrase only where one stands, with or
+    without clitics."""
 
     @given_words.default
     def _given_words(self) -> frozenset[str]:
         return frozenset().union(self.male_names.words, self.female_names.words, given_names())
 
     @person_starts.default
-    def _person_starts(self) -> frozenset[str]:
-        return self.given_words.union(
+    def _person_starts(self) -> WordSet:
+        words = self.given_words.union(
             self.roles.words, self.honorifics.words, self.particles.words)
+        return WordSet(words, ())
 
     def ends_phrase(self, token: str) -> bool:
         """A complementizer, negation, audience or cue form: no speaker phrase runs through.

@@ -861,18 +861,13 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
     reached = 0
     text = document.text
     starts, ends = document.token_spans
-    may_start: dict[str, bool] = {}  # word -> its answer, asked once per distinct word
     person_starts = lexicon.person_starts
     for start, end in zip(starts, ends, strict=True):
         if start < reached:
             continue
-        word = text[start:end]
         # One set decides, on the word and its clitic-free forms, before any Token is made.
-        starts_one = may_start.get(word)
-        if starts_one is None:
-            starts_one = may_start[word] = word[0].isalnum() and not person_starts.isdisjoint(
-                token_variants(word))
-        if not starts_one:
+        word = text[start:end]
+        if word not in person_starts:
             continue
         window = document.tokens(start, document.sentence_end(start), _PHRASE_WINDOW)
         if word not in lexicon.honorifics and not any(

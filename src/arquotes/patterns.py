@@ -233,6 +233,31 @@ TOKEN_STDLIB = re.compile(
 )
 
 
+def token_offsets_stdlib(text: str) -> tuple[list[int], list[int]]:
+    r"""Start and end offsets of every TOKEN_STDLIB token of ``text``, in order.
+
+    What ``TOKEN_STDLIB.finditer`` finds, without a match object per token: no token holds
+    a space (U+0020), and TOKEN looks at nothing around a token, so each piece between
+    spaces reads alone as it reads in the text. A piece all letters and digits is one token
+    (`str.isalnum` asks, character by character, exactly what ``[^\W_]`` asks); any other
+    piece (punctuation, another white space, a separator U+001C to U+001F) is scanned.
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for piece in text.split(" "):
+        end = start + len(piece)
+        if piece.isalnum():
+            starts.append(start)
+            ends.append(end)
+        elif piece:
+            for match in TOKEN_STDLIB.finditer(text, start, end):
+                starts.append(match.start())
+                ends.append(match.end())
+        start = end + 1
+    return starts, ends
+
+
 # One letter or digit: what a word boundary of the cue pattern looks at.
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]", FLAGS)
 # Leading conjunctions of the cue pattern; its trailing object pronouns are ATTACHED_PRONOUNS.

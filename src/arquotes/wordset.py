@@ -83,13 +83,16 @@ class WordSet:
     Immutable once made; equal when words and phrases are.
     """
 
-    __slots__ = ("_by_first", "phrases", "words")
+    __slots__ = ("_by_first", "_known", "phrases", "words")
 
     words: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     """Multi-word entries as token tuples, longest first."""
     _by_first: dict[str, tuple[int, ...]]
     """First word -> indices in `phrases` of the phrases it starts, ascending."""
+    _known: dict[str, bool]
+    """Token -> whether it is in the set: the same words are asked about in every article.
+    Starts afresh past `_VARIANTS_KEPT` tokens."""
 
     def __init__(self, words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> None:
         """The folded ``words`` and the ``phrases`` (longest first), indexed by first word."""
@@ -99,6 +102,7 @@ class WordSet:
         for k, phrase in enumerate(phrases):
             index.setdefault(phrase[0], []).append(k)
         self._by_first = {first: tuple(ks) for first, ks in index.items()}
+        self._known = {}
 
     @classmethod
     def of(cls, entries: Iterable[str], *, article_optional: bool = True) -> WordSet:
@@ -140,7 +144,13 @@ class WordSet:
         """True when any clitic-free variant of the folded ``token`` is listed."""
         if not isinstance(token, str):
             return False
-        return not self.words.isdisjoint(token_variants(token))
+        known = self._known
+        listed = known.get(token)
+        if listed is None:
+            if len(known) >= _VARIANTS_KEPT:
+                known.clear()
+            listed = known[token] = not self.words.isdisjoint(token_variants(token))
+        return listed
 
     def possessed(self, token: str) -> bool:
         """True when ``token`` is listed, or is a listed noun with a possessive pronoun.

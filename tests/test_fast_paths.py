@@ -67,9 +67,49 @@ def test_cue_scan_finds_what_the_pattern_finds() -> None:
                              "frames": ["quote", "that"]}], sources=["نقلا عن"])
     for patterns in (compile_patterns(default_lexicon()), user.patterns):
         for text in _texts():
-            folded = fold(text).folded
+            document = Document(fold(text))
+            folded = document.text
             expected = [_groups(m) for m in patterns.cue.finditer(folded)]
             assert [_groups(m) for m in patterns.cues(folded)] == expected
+            # Tried only at the words a match can start with.
+            found = patterns.cues(folded, reads_alike=document.reads_alike,
+                                  tokens=document.token_spans)
+            assert [_groups(m) for m in found] == expected
+
+
+def _cue_texts(forms: list[str], count: int, seed: int) -> list[str]:
+    """Cue forms and pieces of them, joined by nothing, words and every kind of space.
+
+    Clitics and pronouns stand alone or glued; digits, underscores and punctuation glue too.
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    glue = ["", "", " ", "  ", "\t", "\u00a0", "\n", "\x1c", "_", "2", "ب", "،", ":", "«", "-"]
+    pieces = [*forms, "و", "ف", "ه", "ها", "هم", "هما", "الوزير", "ان"]
+    return ["".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 40)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("user_form", [None, "نقلا-عن"], ids=["lexicon", "form-with-a-hyphen"])
+def test_cue_words_are_every_place_a_match_starts(user_form: str | None) -> None:
+    """Trying the scan only at `cue_words` finds every match of the whole-text scan.
+
+    A form holding a character that is no letter, digit or space leaves no such list: the
+    whole text is scanned.
+    """
+    sources = ["نقلا عن", "بحسب ما"] + ([user_form] if user_form else [])
+    patterns = compile_patterns(Extractor(sources=sources).lexicon)
+    assert (patterns.cue_words is None) is (user_form is not None)
+    forms = ["قال", "قالت", "اكد", "اضاف", "نقلا عن", "بحسب ما", "بحسب", "يقول", "نفي",
+             "نقلا-عن"]
+    matched = 0
+    for text in _cue_texts(forms, 300, 3):
+        document = Document(fold(text))
+        assert document.reads_alike
+        expected = [_groups(m) for m in patterns.cue.finditer(document.text)]
+        found = patterns.cues(document.text, reads_alike=True, tokens=document.token_spans)
+        assert [_groups(m) for m in found] == expected, ascii(document.text)
+        matched += len(expected)
+    assert matched > 1000  # the texts are mostly cues
 
 
 def _groups(match: Any) -> tuple[tuple[int, int], str | None, str | None, str | None]:

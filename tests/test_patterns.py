@@ -190,8 +190,11 @@ def test_patterns_keep_attrs_semantics() -> None:
     assert compile_patterns(default_lexicon()) is patterns  # cached per lexicon
     copy = Patterns(cue=patterns.cue, cue_scan=patterns.cue_scan, mark=patterns.mark,
                     mark_family=dict(patterns.mark_family), apostrophes=patterns.apostrophes,
-                    lead_word=patterns.lead_word)
+                    lead_word=patterns.lead_word, cue_words=patterns.cue_words)
     assert copy == patterns
+    assert copy != Patterns(cue=patterns.cue, cue_scan=patterns.cue_scan, mark=patterns.mark,
+                            mark_family=dict(patterns.mark_family),
+                            apostrophes=patterns.apostrophes, lead_word=patterns.lead_word)
     assert copy != Patterns(cue=patterns.cue, cue_scan=patterns.cue_scan, mark=patterns.mark,
                             mark_family={}, apostrophes=patterns.apostrophes,
                             lead_word=patterns.lead_word)

@@ -826,7 +826,8 @@ class _Match(NamedTuple):
 
 def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_Match]:
     found = []
-    for match in patterns.cues(document.text, reads_alike=document.reads_alike):
+    for match in patterns.cues(document.text, reads_alike=document.reads_alike,
+                               tokens=document.token_spans):
         form = lexicon.cues.get(_SPACES.sub(" ", match.group("form")))
         with_object = bool(match.group("object"))
         if form is None or (with_object and not form.takes_object):

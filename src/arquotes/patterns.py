@@ -21,7 +21,7 @@ Rules for editing this module:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain
 
@@ -312,7 +312,8 @@ class Patterns:
     native class and runs `cues` natively; equality, hash and repr are attrs' (by fields).
     """
 
-    __slots__ = ("apostrophes", "cue", "cue_scan", "lead_word", "mark", "mark_family")
+    __slots__ = ("apostrophes", "cue", "cue_scan", "cue_words", "lead_word", "mark",
+                 "mark_family")
 
     cue: regex.Pattern[str]
     """Any cue form, with optional leading و/ف and, on verbs, an object pronoun."""
@@ -327,11 +328,15 @@ class Patterns:
     """Marks that are apostrophes between two letters or digits (O'Brien)."""
     lead_word: regex.Pattern[str]
     """A complementizer (أن، بأنه): quoted words may follow it, as they follow a cue."""
+    cue_words: frozenset[str] | None
+    """Every word a match of `cue` can start with (`cue_words`), or None: then `cues`
+    scans the whole text for them."""
 
     def __init__(self, *, cue: regex.Pattern[str], cue_scan: re.Pattern[str],
                  mark: regex.Pattern[str], mark_family: dict[str, tuple[str, str]],
                  apostrophes: frozenset[str] = frozenset(),
-                 lead_word: regex.Pattern[str] | None = None) -> None:
+                 lead_word: regex.Pattern[str] | None = None,
+                 cue_words: frozenset[str] | None = None) -> None:
         """The patterns; ``lead_word`` defaults to one that matches nothing."""
         self.cue = cue
         self.cue_scan = cue_scan
@@ -339,10 +344,11 @@ class Patterns:
         self.mark_family = mark_family
         self.apostrophes = apostrophes
         self.lead_word = _lead_word(()) if lead_word is None else lead_word
+        self.cue_words = cue_words
 
     def _fields(self) -> tuple[object, ...]:
         return (self.cue, self.cue_scan, self.mark, self.mark_family, self.apostrophes,
-                self.lead_word)
+                self.lead_word, self.cue_words)
 
     def __eq__(self, other: object) -> bool:
         """Equal when every field is."""
@@ -360,18 +366,33 @@ class Patterns:
                 f"mark_family={self.mark_family!r}, apostrophes={self.apostrophes!r}, "
                 f"lead_word={self.lead_word!r})")
 
-    def cues(self, text: str, *, reads_alike: bool | None = None) -> Iterator[CueMatch]:
+    def cues(self, text: str, *, reads_alike: bool | None = None,
+             tokens: tuple[Sequence[int], Sequence[int]] | None = None) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
 
-        `cue_scan` finds them in one pass. On a text `stdlib_reads_alike`, its matches are
-        those of `cue`: the same trie, the same order of alternatives, word boundaries that
-        agree. Otherwise its engine may not know a letter `regex` knows, which may sit at a
-        word boundary the scan accepts; there `cue` itself decides, at that position, and the
-        scan goes on from whatever it decides. ``reads_alike`` is the text's verdict when the
-        caller has it already (`Document.reads_alike`).
+        On a text `stdlib_reads_alike`, the matches of `cue_scan` are those of `cue`: the same
+        trie, the same order of alternatives, word boundaries that agree. Given the text's
+        token offsets (``tokens``, `Document.token_spans`), `cue_scan` is tried only at the
+        words in `cue_words`, the only places a match can start; without them it scans the
+        whole text. Otherwise its engine may not know a letter `regex` knows, which may sit
+        at a word boundary the scan accepts; there `cue` itself decides, at that position,
+        and the scan goes on from whatever it decides. ``reads_alike`` is the text's verdict
+        when the caller has it already (`Document.reads_alike`).
         """
         if stdlib_reads_alike(text) if reads_alike is None else reads_alike:
-            yield from self.cue_scan.finditer(text)
+            words = self.cue_words
+            if tokens is None or words is None:
+                yield from self.cue_scan.finditer(text)
+                return
+            match = self.cue_scan.match
+            reached = 0
+            starts, ends = tokens
+            for start, end in zip(starts, ends, strict=True):
+                if start >= reached and text[start:end] in words:
+                    found = match(text, start)
+                    if found is not None:
+                        reached = found.end()
+                        yield found
             return
         scan, cue, disputed = self.cue_scan.finditer, self.cue.match, _LETTER_OR_DIGIT.search
         pos: int | None = 0
@@ -422,7 +443,28 @@ def compile_patterns(lexicon: Lexicon) -> Patterns:
     mark = regex.compile("[" + "".join(regex.escape(c) for c in family_of) + "]", FLAGS)
     return Patterns(cue=cue, cue_scan=cue_scan, mark=mark, mark_family=family_of,
                     apostrophes=lexicon.apostrophes,
-                    lead_word=_lead_word(lexicon.complementizers))
+                    lead_word=_lead_word(lexicon.complementizers),
+                    cue_words=cue_words(lexicon.cues))
+
+
+def cue_words(forms: Iterable[str]) -> frozenset[str] | None:
+    """Every word a cue match can start with, or None when the forms do not allow the list.
+
+    A match starts at a word start and ends at a word end, and a form is letters, digits
+    and spaces: so the word (token) a match starts on is, whole, a one-word form with its
+    optional clitic and pronoun, or the first word of a longer form with its clitic. A form
+    holding any other character (a user's "x-y") could start a match inside a token: None.
+    """
+    words: set[str] = set()
+    for form in forms:
+        parts = form.split(" ")
+        if not all(part.isalnum() for part in parts):
+            return None
+        endings = ("", *ATTACHED_PRONOUNS) if len(parts) == 1 else ("",)
+        for clitic in ("", *_CLITICS):
+            for ending in endings:
+                words.add(clitic + parts[0] + ending)
+    return frozenset(words)
 
 
 def _lead_word(words: Iterable[str]) -> regex.Pattern[str]:

@@ -16,6 +16,7 @@ from arquotes.normalize import Folded
 from arquotes.patterns import (
     GLUED_DATELINE,
     GLUED_DATELINE_STDLIB,
+    GLUED_DATELINE_TAIL,
     GLUED_DATELINE_UNSEEN,
     PARAGRAPH_BREAK,
     SENTENCE_END,
@@ -118,6 +119,23 @@ def _scans(text: str, *, stdlib: bool) -> tuple[list[tuple[int, int]], list[int]
     return ([m.span() for m in TOKEN.finditer(text)],
             [m.start() for m in SENTENCE_END.finditer(text)],
             [m.start() for m in GLUED_DATELINE.finditer(text)])
+
+
+def test_a_text_without_the_dateline_tail_holds_no_glued_dateline() -> None:
+    """`GLUED_DATELINE_TAIL` is in every glued dateline, whatever space stands before its dash.
+
+    So the dateline scans may be skipped on a text without it.
+    """
+    spaces = _every_space()
+    datelines = [f"(الفاشر)الخرطوم – 26 (كونا){space}— قال" for space in ["", *spaces]]
+    texts = [*datelines, *_texts(_ALPHABET + spaces, 400, 19)]
+    found = 0
+    for text in texts:
+        glued = [m.start() for m in GLUED_DATELINE.finditer(text)]
+        found += len(glued)
+        if GLUED_DATELINE_TAIL.search(text) is None:
+            assert not glued, ascii(text)
+    assert found >= len(datelines)
 
 
 def _reads_alike_char_by_char(text: str) -> bool:

@@ -828,7 +828,8 @@ def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_
     found = []
     for match in patterns.cues(document.text, reads_alike=document.reads_alike,
                                tokens=document.token_spans):
-        form = lexicon.cues.get(_SPACES.sub(" ", match.group("form")))
+        spelled = match.group("form")  # a form of several words has any spaces between them
+        form = lexicon.cues.get(spelled if spelled.isalnum() else _SPACES.sub(" ", spelled))
         with_object = bool(match.group("object"))
         if form is None or (with_object and not form.takes_object):
             continue

@@ -15,6 +15,7 @@ from arquotes.normalize import Folded
 from arquotes.patterns import (
     GLUED_DATELINE,
     GLUED_DATELINE_STDLIB,
+    GLUED_DATELINE_TAIL,
     GLUED_DATELINE_UNSEEN,
     PARAGRAPH_BREAK,
     SENTENCE_END,
@@ -141,7 +142,9 @@ class Document:
             stdlib = self.reads_alike
             end_marks = SENTENCE_END_STDLIB.finditer if stdlib else SENTENCE_END.finditer
             marks = [match.start() for match in end_marks(text)]
-            if stdlib and not any(char in text for char in GLUED_DATELINE_UNSEEN):
+            if GLUED_DATELINE_TAIL.search(text) is None:
+                glued = []
+            elif stdlib and not any(char in text for char in GLUED_DATELINE_UNSEEN):
                 # The twin finds candidates; the reference says which are datelines.
                 glued = [match.start() + 1 for match in GLUED_DATELINE_STDLIB.finditer(text)
                          if GLUED_DATELINE.match(text, match.start()) is not None]

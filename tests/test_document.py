@@ -51,6 +51,9 @@ def test_windows_read_what_a_scan_of_the_window_reads(copies: int) -> None:
     document = Document(fold(unit * copies))
     assert (len(document.text) > _LIST_TOKENS_UP_TO) is (copies > 1)
     size = len(document.text)
+    starts, words = document.token_words
+    assert list(zip(starts, words, strict=True)) == [
+        (m.start(), m.group()) for m in TOKEN.finditer(document.text)]
     for start, end in [(0, 40), (5, 61), (size // 2 - 7, size // 2 + 30), (size - 50, size)]:
         scanned = [(m.start(), m.end(), m.group())
                    for m in TOKEN.finditer(document.text, start, end)]

@@ -73,7 +73,7 @@ def test_cue_scan_finds_what_the_pattern_finds() -> None:
             assert [_groups(m) for m in patterns.cues(folded)] == expected
             # Tried only at the words a match can start with.
             found = patterns.cues(folded, reads_alike=document.reads_alike,
-                                  tokens=document.token_spans)
+                                  tokens=document.token_words)
             assert [_groups(m) for m in found] == expected
 
 
@@ -106,7 +106,7 @@ def test_cue_words_are_every_place_a_match_starts(user_form: str | None) -> None
         document = Document(fold(text))
         assert document.reads_alike
         expected = [_groups(m) for m in patterns.cue.finditer(document.text)]
-        found = patterns.cues(document.text, reads_alike=True, tokens=document.token_spans)
+        found = patterns.cues(document.text, reads_alike=True, tokens=document.token_words)
         assert [_groups(m) for m in found] == expected, ascii(document.text)
         matched += len(expected)
     assert matched > 1000  # the texts are mostly cues

@@ -26,7 +26,7 @@ from arquotes.patterns import (
     Patterns,
     compile_patterns,
     stdlib_reads_alike,
-    token_offsets_stdlib,
+    tokens_stdlib,
     trie_pattern,
 )
 
@@ -111,9 +111,9 @@ def _scans(text: str, *, stdlib: bool) -> tuple[list[tuple[int, int]], list[int]
                  if GLUED_DATELINE.match(text, m.start())]
         if any(char in text for char in GLUED_DATELINE_UNSEEN):
             glued = [m.start() for m in GLUED_DATELINE.finditer(text)]
-        starts, ends = token_offsets_stdlib(text)
-        assert list(zip(starts, ends, strict=True)) == [
-            m.span() for m in TOKEN_STDLIB.finditer(text)]
+        starts, ends, words = tokens_stdlib(text)
+        assert list(zip(starts, ends, words, strict=True)) == [
+            (m.start(), m.end(), m.group()) for m in TOKEN_STDLIB.finditer(text)]
         return (list(zip(starts, ends, strict=True)),
                 [m.start() for m in SENTENCE_END_STDLIB.finditer(text)], glued)
     return ([m.span() for m in TOKEN.finditer(text)],
@@ -189,6 +189,7 @@ def test_a_disputed_letter_takes_the_reference_path() -> None:
     tokens, ends, glued = _scans(text, stdlib=False)
     starts, stops = document.token_spans
     assert list(zip(starts, stops, strict=True)) == tokens
+    assert document.token_words == (starts, [text[start:end] for start, end in tokens])
     assert document.end_mark(0, len(text)) == min(ends + [g + 1 for g in glued])
     assert [(t.start, t.end) for t in document.tokens(0, len(text), 100)] == tokens
 

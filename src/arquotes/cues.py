@@ -827,7 +827,7 @@ class _Match(NamedTuple):
 def _matches(document: Document, patterns: Patterns, lexicon: Lexicon) -> list[_Match]:
     found = []
     for match in patterns.cues(document.text, reads_alike=document.reads_alike,
-                               tokens=document.token_spans):
+                               tokens=document.token_words):
         spelled = match.group("form")  # a form of several words has any spaces between them
         form = lexicon.cues.get(spelled if spelled.isalnum() else _SPACES.sub(" ", spelled))
         with_object = bool(match.group("object"))

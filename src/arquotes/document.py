@@ -23,7 +23,7 @@ from arquotes.patterns import (
     SENTENCE_END_STDLIB,
     TOKEN,
     stdlib_reads_alike,
-    token_offsets_stdlib,
+    tokens_stdlib,
 )
 from arquotes.quotes import paragraph_spans
 
@@ -84,8 +84,8 @@ class Document:
     the `regex` reference patterns otherwise.
     """
 
-    __slots__ = ("_alike", "_blocks", "_ends", "_paragraph_starts", "_spans", "paragraphs",
-                 "text", "view")
+    __slots__ = ("_alike", "_blocks", "_ends", "_paragraph_starts", "_spans", "_words",
+                 "paragraphs", "text", "view")
 
     view: Folded
     text: str
@@ -98,6 +98,7 @@ class Document:
     before the first scan that asks."""
     _ends: list[int] | None
     _spans: tuple[Sequence[int], Sequence[int]] | None
+    _words: list[str]
     _blocks: dict[int, list[Token]]
     """Block number -> the `Token` objects of that block of `_TOKEN_BLOCK` tokens."""
 
@@ -111,6 +112,7 @@ class Document:
         self._alike = -1
         self._ends = None
         self._spans = None
+        self._words = []
         self._blocks = {}
 
     @property
@@ -194,16 +196,26 @@ class Document:
         spans = self._spans
         if spans is None:
             if self.reads_alike:
-                starts, ends = token_offsets_stdlib(self.text)
+                starts, ends, self._words = tokens_stdlib(self.text)
             else:
-                found = [match.span() for match in TOKEN.finditer(self.text)]
-                starts = [start for start, _ in found]
-                ends = [end for _, end in found]
+                found = list(TOKEN.finditer(self.text))
+                starts = [match.start() for match in found]
+                ends = [match.end() for match in found]
+                self._words = [match.group() for match in found]
             if len(self.text) > _LIST_TOKENS_UP_TO:
                 spans = self._spans = (array("q", starts), array("q", ends))
             else:
                 spans = self._spans = (starts, ends)
         return spans
+
+    @property
+    def token_words(self) -> tuple[Sequence[int], list[str]]:
+        """Start offset and text of every token of the whole text, in order.
+
+        Found with the offsets, once: the scans that read every token (the person and cue
+        scans) and the tokens built for windows share these strings.
+        """
+        return self.token_spans[0], self._words
 
     def _block(self, number: int) -> list[Token]:
         """The tokens of block ``number``, built the first time a window reaches it."""
@@ -212,10 +224,10 @@ class Document:
             starts, ends = self.token_spans
             low = number * _TOKEN_BLOCK
             high = min(low + _TOKEN_BLOCK, len(starts))
-            text = self.text
             block = [
-                Token(first, last, text[first:last])
-                for first, last in zip(starts[low:high], ends[low:high], strict=True)
+                Token(first, last, word)
+                for first, last, word in zip(starts[low:high], ends[low:high],
+                                             self._words[low:high], strict=True)
             ]
             self._blocks[number] = block
         return block

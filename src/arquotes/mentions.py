@@ -859,15 +859,11 @@ def find_mentions(document: Document, lexicon: Lexicon) -> list[Mention]:
     """
     found: list[Mention] = []
     reached = 0
-    text = document.text
-    starts, ends = document.token_spans
+    starts, words = document.token_words
     person_starts = lexicon.person_starts
-    for start, end in zip(starts, ends, strict=True):
-        if start < reached:
-            continue
+    for start, word in zip(starts, words, strict=True):
         # One set decides, on the word and its clitic-free forms, before any Token is made.
-        word = text[start:end]
-        if word not in person_starts:
+        if start < reached or word not in person_starts:
             continue
         window = document.tokens(start, document.sentence_end(start), _PHRASE_WINDOW)
         if word not in lexicon.honorifics and not any(

@@ -238,29 +238,33 @@ TOKEN_STDLIB = re.compile(
 )
 
 
-def token_offsets_stdlib(text: str) -> tuple[list[int], list[int]]:
-    r"""Start and end offsets of every TOKEN_STDLIB token of ``text``, in order.
+def tokens_stdlib(text: str) -> tuple[list[int], list[int], list[str]]:
+    r"""Start offset, end offset and text of every TOKEN_STDLIB token of ``text``, in order.
 
     What ``TOKEN_STDLIB.finditer`` finds, without a match object per token: no token holds
     a space (U+0020), and TOKEN looks at nothing around a token, so each piece between
     spaces reads alone as it reads in the text. A piece all letters and digits is one token
-    (`str.isalnum` asks, character by character, exactly what ``[^\W_]`` asks); any other
-    piece (punctuation, another white space, a separator U+001C to U+001F) is scanned.
+    (`str.isalnum` asks, character by character, exactly what ``[^\W_]`` asks), and the
+    piece is its text; any other piece (punctuation, another white space, a separator
+    U+001C to U+001F) is scanned.
     """
     starts: list[int] = []
     ends: list[int] = []
+    words: list[str] = []
     start = 0
     for piece in text.split(" "):
         end = start + len(piece)
         if piece.isalnum():
             starts.append(start)
             ends.append(end)
+            words.append(piece)
         elif piece:
             for match in TOKEN_STDLIB.finditer(text, start, end):
                 starts.append(match.start())
                 ends.append(match.end())
+                words.append(match.group())
         start = end + 1
-    return starts, ends
+    return starts, ends, words
 
 
 # One letter or digit: what a word boundary of the cue pattern looks at.
@@ -372,17 +376,17 @@ class Patterns:
                 f"lead_word={self.lead_word!r})")
 
     def cues(self, text: str, *, reads_alike: bool | None = None,
-             tokens: tuple[Sequence[int], Sequence[int]] | None = None) -> Iterator[CueMatch]:
+             tokens: tuple[Sequence[int], Sequence[str]] | None = None) -> Iterator[CueMatch]:
         """The matches of `cue` in ``text``, exactly as ``cue.finditer(text)`` finds them.
 
         On a text `stdlib_reads_alike`, the matches of `cue_scan` are those of `cue`: the same
         trie, the same order of alternatives, word boundaries that agree. Given the text's
-        token offsets (``tokens``, `Document.token_spans`), `cue_scan` is tried only at the
-        words in `cue_words`, the only places a match can start; without them it scans the
-        whole text. Otherwise its engine may not know a letter `regex` knows, which may sit
-        at a word boundary the scan accepts; there `cue` itself decides, at that position,
-        and the scan goes on from whatever it decides. ``reads_alike`` is the text's verdict
-        when the caller has it already (`Document.reads_alike`).
+        tokens (``tokens``: their starts and texts, `Document.token_words`), `cue_scan` is
+        tried only at the words in `cue_words`, the only places a match can start; without
+        them it scans the whole text. Otherwise its engine may not know a letter `regex`
+        knows, which may sit at a word boundary the scan accepts; there `cue` itself decides,
+        at that position, and the scan goes on from whatever it decides. ``reads_alike`` is
+        the text's verdict when the caller has it already (`Document.reads_alike`).
         """
         if stdlib_reads_alike(text) if reads_alike is None else reads_alike:
             words = self.cue_words
@@ -391,9 +395,9 @@ class Patterns:
                 return
             match = self.cue_scan.match
             reached = 0
-            starts, ends = tokens
-            for start, end in zip(starts, ends, strict=True):
-                if start >= reached and text[start:end] in words:
+            starts, texts = tokens
+            for start, token in zip(starts, texts, strict=True):
+                if start >= reached and token in words:
                     found = match(text, start)
                     if found is not None:
                         reached = found.end()

@@ -223,6 +223,11 @@ class _Counting:
         self.span += (len(text) if endpos is None else endpos) - pos
         return self.pattern.finditer(text, pos, endpos if endpos is not None else len(text))
 
+    def findall(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        self.calls += 1
+        self.span += (len(text) if endpos is None else endpos) - pos
+        return self.pattern.findall(text, pos, endpos if endpos is not None else len(text))
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
         self.searches += 1
         self.searched += (len(text) if endpos is None else endpos) - pos

@@ -245,8 +245,9 @@ def tokens_stdlib(text: str) -> tuple[list[int], list[int], list[str]]:
     a space (U+0020), and TOKEN looks at nothing around a token, so each piece between
     spaces reads alone as it reads in the text. A piece all letters and digits is one token
     (`str.isalnum` asks, character by character, exactly what ``[^\W_]`` asks), and the
-    piece is its text; any other piece (punctuation, another white space, a separator
-    U+001C to U+001F) is scanned.
+    piece is its text. A piece with no white space or control character
+    (`str.isprintable`) is tiled by its tokens, whose texts are enough; any other (a line
+    break, another white space, a separator U+001C to U+001F) is scanned for offsets.
     """
     starts: list[int] = []
     ends: list[int] = []
@@ -258,6 +259,15 @@ def tokens_stdlib(text: str) -> tuple[list[int], list[int], list[str]]:
             starts.append(start)
             ends.append(end)
             words.append(piece)
+        elif piece.isprintable():
+            # No white space or control inside: its tokens (runs of letters and digits,
+            # single marks) tile the piece, and each starts where the one before ends.
+            at = start
+            for token in TOKEN_STDLIB.findall(piece):
+                starts.append(at)
+                at += len(token)
+                ends.append(at)
+                words.append(token)
         elif piece:
             for match in TOKEN_STDLIB.finditer(text, start, end):
                 starts.append(match.start())

@@ -25,6 +25,8 @@ from arquotes.patterns import (
     TOKEN_STDLIB,
     Patterns,
     compile_patterns,
+    line_breaks,
+    sentence_ends_stdlib,
     stdlib_reads_alike,
     tokens_stdlib,
     trie_pattern,
@@ -114,6 +116,8 @@ def _scans(text: str, *, stdlib: bool) -> tuple[list[tuple[int, int]], list[int]
         starts, ends, words = tokens_stdlib(text)
         assert list(zip(starts, ends, words, strict=True)) == [
             (m.start(), m.end(), m.group()) for m in TOKEN_STDLIB.finditer(text)]
+        assert sentence_ends_stdlib(text) == [
+            m.start() for m in SENTENCE_END_STDLIB.finditer(text)]
         return (list(zip(starts, ends, strict=True)),
                 [m.start() for m in SENTENCE_END_STDLIB.finditer(text)], glued)
     return ([m.span() for m in TOKEN.finditer(text)],
@@ -201,6 +205,9 @@ def test_paragraph_break_reads_every_character_as_regex_does() -> None:
     for text in [every, *_texts(_ALPHABET + "\r\n\x85\u2028\x0b", 100, 17)]:
         assert [m.span() for m in PARAGRAPH_BREAK.finditer(text)] == [
             m.span() for m in reference.finditer(text)]
+        # Without the separators str.splitlines also breaks on, it finds the same breaks.
+        for variant in (text, text.translate(dict.fromkeys(map(ord, "\x1c\x1d\x1e")))):
+            assert line_breaks(variant) == [m.span() for m in reference.finditer(variant)]
 
 
 def test_patterns_keep_attrs_semantics() -> None:

@@ -17,11 +17,12 @@ from arquotes.patterns import (
     GLUED_DATELINE_STDLIB,
     GLUED_DATELINE_TAIL,
     GLUED_DATELINE_UNSEEN,
-    PARAGRAPH_BREAK,
     SENTENCE_END,
     SENTENCE_END_BEFORE,
     SENTENCE_END_STDLIB,
     TOKEN,
+    line_breaks,
+    sentence_ends_stdlib,
     stdlib_reads_alike,
     tokens_stdlib,
 )
@@ -106,8 +107,7 @@ class Document:
         """Prepare ``view`` (from `arquotes.normalize.fold`)."""
         self.view = view
         self.text = view.folded
-        breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(self.text)]
-        self.paragraphs = paragraph_spans(self.text, breaks)
+        self.paragraphs = paragraph_spans(self.text, line_breaks(self.text))
         self._paragraph_starts = [start for start, _ in self.paragraphs]
         self._alike = -1
         self._ends = None
@@ -142,8 +142,10 @@ class Document:
         if ends is None:
             text = self.text
             stdlib = self.reads_alike
-            end_marks = SENTENCE_END_STDLIB.finditer if stdlib else SENTENCE_END.finditer
-            marks = [match.start() for match in end_marks(text)]
+            if stdlib:
+                marks = sentence_ends_stdlib(text)
+            else:
+                marks = [match.start() for match in SENTENCE_END.finditer(text)]
             if GLUED_DATELINE_TAIL.search(text) is None:
                 glued = []
             elif stdlib and not any(char in text for char in GLUED_DATELINE_UNSEEN):

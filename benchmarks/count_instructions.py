@@ -26,6 +26,11 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from arquotes.document import Document
+    from arquotes.patterns import Patterns
 
 _TOTAL = re.compile(r"^summary:\s*(\d+)", re.MULTILINE)
 """The total of a callgrind output file (its ``summary:`` line)."""
@@ -57,9 +62,25 @@ def _work(stage: str) -> Callable[[str], object]:
         "fold": fold,
         "document": lambda text: Document(fold(text)),
         "marks": lambda text: find_quotes(text, Document(fold(text)).paragraphs, patterns),
-        "cues": lambda text: sum(1 for _ in patterns.cues(fold(text).folded)),
+        "tokens": lambda text: Document(fold(text)).token_words,
+        "cues": lambda text: _cue_count(Document(fold(text)), patterns),
+        "floor": _floor_count,
     }
     return stages[stage]
+
+
+def _floor_count(text: str) -> int:
+    """The floor of the throughput benchmark: one pass finding the common quotation marks."""
+    from test_throughput import FLOOR  # noqa: PLC0415 - the benchmarks' own definition
+
+    return sum(1 for _ in FLOOR.finditer(text))
+
+
+def _cue_count(document: Document, patterns: Patterns) -> int:
+    """The cue scan as `extract` runs it: at the words a match may start with."""
+    found = patterns.cues(document.text, reads_alike=document.reads_alike,
+                          tokens=document.token_words)
+    return sum(1 for _ in found)
 
 
 def _run_passes(corpus: str, stage: str, passes: int) -> None:
@@ -105,7 +126,8 @@ def main() -> int:
     parser.add_argument("corpora", nargs="+", choices=("seeds", "dev", "wild"))
     parser.add_argument("--passes", type=int, default=3, help="warm passes counted (3)")
     parser.add_argument("--stage", default="extract",
-                        choices=("extract", "fold", "document", "marks", "cues", "peer"))
+                        choices=("extract", "floor", "fold", "document", "tokens", "marks",
+                                 "cues", "peer"))
     args = parser.parse_args()
     import arquotes  # noqa: PLC0415
 

@@ -12,6 +12,10 @@ import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from arquotes.patterns import Patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 KB = 1024
@@ -116,6 +120,20 @@ def jsonl_corpus(path: Path, size: int) -> int:
                 if written >= size:
                     break
     return lines
+
+
+def cue_scan(patterns: Patterns, text: str, alike: bool) -> int:
+    """The cue scan of a folded text as `extract` runs it, token scan included.
+
+    ``alike``: the text's `Document.reads_alike`. The cue pattern is tried at the words a cue
+    can start with; a text the engines read apart is scanned whole.
+    """
+    from arquotes.patterns import tokens_stdlib  # noqa: PLC0415 - imported where it is used
+
+    if not alike:
+        return sum(1 for _ in patterns.cues(text, reads_alike=False))
+    starts, _, words = tokens_stdlib(text)
+    return sum(1 for _ in patterns.cues(text, reads_alike=True, tokens=(starts, words)))
 
 
 def spacy_peer() -> Callable[[str], int]:

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from arquotes.document import Document
-    from arquotes.patterns import Patterns
 
 _TOTAL = re.compile(r"^summary:\s*(\d+)", re.MULTILINE)
 """The total of a callgrind output file (its ``summary:`` line)."""
@@ -57,13 +56,18 @@ def _work(stage: str) -> Callable[[str], object]:
 
         peer, folded = spacy_peer(), _FOLDED
         return lambda text: peer(folded[text])
+    from bench_inputs import cue_scan  # noqa: PLC0415
+
+    def _cues(document: Document) -> int:
+        return cue_scan(patterns, document.text, document.reads_alike)
+
     stages: dict[str, Callable[[str], object]] = {
         "extract": arquotes.extract,
         "fold": fold,
         "document": lambda text: Document(fold(text)),
         "marks": lambda text: find_quotes(text, Document(fold(text)).paragraphs, patterns),
         "tokens": lambda text: Document(fold(text)).token_words,
-        "cues": lambda text: _cue_count(Document(fold(text)), patterns),
+        "cues": lambda text: _cues(Document(fold(text))),
         "floor": _floor_count,
     }
     return stages[stage]
@@ -74,13 +78,6 @@ def _floor_count(text: str) -> int:
     from test_throughput import FLOOR  # noqa: PLC0415 - the benchmarks' own definition
 
     return sum(1 for _ in FLOOR.finditer(text))
-
-
-def _cue_count(document: Document, patterns: Patterns) -> int:
-    """The cue scan as `extract` runs it: at the words a match may start with."""
-    found = patterns.cues(document.text, reads_alike=document.reads_alike,
-                          tokens=document.token_words)
-    return sum(1 for _ in found)
 
 
 def _run_passes(corpus: str, stage: str, passes: int) -> None:

@@ -22,10 +22,10 @@ import regex
 from arquotes.document import Document
 from arquotes.lexicon import default_lexicon
 from arquotes.normalize import fold
-from arquotes.patterns import Patterns, compile_patterns, tokens_stdlib
+from arquotes.patterns import compile_patterns
 from arquotes.quotes import find_quotes
 from bench_figures import best_seconds, record
-from bench_inputs import CORPORA, QUICK, STAGES, corpus, spacy_peer, utf8_size
+from bench_inputs import CORPORA, QUICK, STAGES, corpus, cue_scan, spacy_peer, utf8_size
 
 extract_module = importlib.import_module("arquotes.extract")
 
@@ -56,18 +56,6 @@ def test_floor(benchmark: Any, name: str) -> None:
     _run(benchmark, f"floor {name}", texts, work)
 
 
-def _cue_scan(patterns: Patterns, text: str, alike: bool) -> int:
-    """The cue scan as `extract` runs it, token scan included.
-
-    The cue pattern is tried at the words a cue can start with; a text the engines read
-    apart is scanned whole.
-    """
-    if not alike:
-        return sum(1 for _ in patterns.cues(text, reads_alike=False))
-    starts, _, words = tokens_stdlib(text)
-    return sum(1 for _ in patterns.cues(text, reads_alike=True, tokens=(starts, words)))
-
-
 @pytest.mark.parametrize("name", CORPORA)
 def test_hot_loop(benchmark: Any, name: str) -> None:
     """Quotation mark pairing and the cue scan over every folded article."""
@@ -81,7 +69,7 @@ def test_hot_loop(benchmark: Any, name: str) -> None:
         found = 0
         for text, paragraphs, alike in prepared:
             found += len(find_quotes(text, paragraphs, patterns))
-            found += _cue_scan(patterns, text, alike)
+            found += cue_scan(patterns, text, alike)
         return found
 
     _run(benchmark, f"hot loop {name}", texts, work)
@@ -104,7 +92,7 @@ def test_stage(benchmark: Any, name: str, stage: str) -> None:
         "folding": lambda: sum(len(fold(text).folded) for text in texts),
         "mark pairing": lambda: sum(len(find_quotes(text, paragraphs, patterns))
                                     for text, paragraphs, _ in prepared),
-        "cue scan": lambda: sum(_cue_scan(patterns, text, alike) for text, _, alike in prepared),
+        "cue scan": lambda: sum(cue_scan(patterns, text, alike) for text, _, alike in prepared),
     }
     _run(benchmark, f"{stage} {name}", texts, passes[stage])
 
